@@ -1,0 +1,40 @@
+"""Command-line tools for editors: ``check`` validates the data without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .data import load_site_data
+from .errors import DataError
+
+
+def check_main(argv: list[str] | None = None) -> int:
+    """Validate every data file; print one line per problem; exit 1 if any.
+
+    Example: ``uv run check`` -> ``All data is valid.``
+    """
+    parser = argparse.ArgumentParser(prog="check", description=check_main.__doc__)
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        load_site_data(args.root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 1
+    print("All data is valid.")
+    return 0
+
+
+def run_check() -> None:
+    """Console-script entry point for ``check``."""
+    sys.exit(check_main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run_check()

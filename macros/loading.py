@@ -1,0 +1,155 @@
+"""Read YAML data files, keeping the line number of every key and list item.
+
+PyYAML on its own forgets line numbers and silently keeps the last of two
+duplicate keys; editors need both errors located, so we compose the node
+tree ourselves and build plain Python values from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, DataProblem
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedFile:
+    """The values of one YAML file, with the line where each field starts."""
+
+    path: str
+    data: Any
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int:
+        """The line of ``path``, or of its nearest parent that has one.
+
+        >>> LoadedFile("a.yml", {}, {("a",): 3}).line_of(("a", "b"))
+        3
+        """
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return self.lines.get((), 1)
+
+
+class _Builder:
+    """Turn a composed YAML node tree into dicts, lists and scalars."""
+
+    def __init__(self, display_path: str) -> None:
+        self.display_path = display_path
+        self.lines: dict[FieldPath, int] = {}
+        self.problems: list[DataProblem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node, path)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str | int):
+                key = str(key)
+            if key in first_seen:
+                self.problems.append(
+                    DataProblem(
+                        self.display_path,
+                        line,
+                        _dotted((*path, key)),
+                        f"duplicate key: already set on line {first_seen[key]}; "
+                        "keep one and delete the other",
+                    )
+                )
+                continue
+            first_seen[key] = line
+            self.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node, path: FieldPath) -> Any:
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError) as error:
+            text = getattr(node, "value", "")
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"is not a real date, got {text!r}; write it as YYYY-MM-DD"
+            else:
+                message = f"cannot be read: {error}"
+            self.problems.append(
+                DataProblem(self.display_path, node.start_mark.line + 1, _dotted(path), message)
+            )
+            return text
+
+
+def _dotted(path: FieldPath) -> str:
+    """Show a field path the way an editor reads it.
+
+    >>> _dotted(("entries", 2, "ages", "to"))
+    'entries[2].ages.to'
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+dotted = _dotted
+
+
+def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
+    """Load one YAML file, raising DataError with located problems.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yml"
+    >>> _ = p.write_text("a: 1\\nb: [2, 3]\\n")
+    >>> loaded = load_yaml(p, "x.yml")
+    >>> loaded.data, loaded.line_of(("b", 1))
+    ({'a': 1, 'b': [2, 3]}, 2)
+    """
+    shown = display_path or str(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            [DataProblem(shown, line, "", "is not saved as UTF-8 text; save it as UTF-8")]
+        ) from None
+    for number, content in enumerate(text.splitlines(), start=1):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            raise DataError(
+                [DataProblem(shown, number, "", "indented with a tab; use spaces, not tabs")]
+            )
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or "is not valid YAML"
+        raise DataError([DataProblem(shown, line, "", f"YAML syntax error: {problem}")]) from None
+    if node is None:
+        raise DataError([DataProblem(shown, 1, "", "is empty; it must contain data")])
+    builder = _Builder(shown)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise DataError(builder.problems)
+    return LoadedFile(shown, data, builder.lines)

@@ -1,0 +1,108 @@
+"""The data model: what each YAML file may contain.
+
+The model is the single source of truth for field names and types; the JSON
+Schema for editors and the error messages both come from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+
+REVIEW_INTERVAL_PATTERN = r"^[1-9][0-9]* (week|weeks|month|months|year|years)$"
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _uk_phone(value: str) -> str:
+    digits = re.sub(r"[\s()-]", "", value)
+    if not re.fullmatch(r"(\+44|0)[0-9]{7,10}|[0-9]{3,6}", digits):
+        raise ValueError("must be a UK phone number such as 01632 960 100")
+    return value
+
+
+PhoneNumber = Annotated[str, AfterValidator(_uk_phone)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+ReviewInterval = Annotated[str, Field(pattern=REVIEW_INTERVAL_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Council(Strict):
+    name: Text = Field(description="Full name of the council, e.g. 'Fellshire County Council'.")
+    short_name: Text = Field(description="Short name used in headings and the browser tab.")
+    area_name: Text = Field(description="The place, as in 'children in Fellshire'.")
+    website: HttpUrl = Field(description="The council's main website.")
+
+
+class Strategy(Strict):
+    title: Text = Field(description="The strategy's own title, chosen with young people.")
+    subtitle: Text = Field(description="What kind of document it is.")
+    start_year: int = Field(ge=2000, le=2100, description="First year the strategy covers.")
+    end_year: int = Field(ge=2000, le=2100, description="Last year the strategy covers.")
+    offer_title: Text = Field(description="Name of the local offer for care leavers.")
+
+
+class Boards(Strict):
+    corporate_parenting: Text = Field(description="Board of councillors that oversees the plan.")
+    children_in_care_council: Text = Field(description="Group of children in care.")
+    care_leavers_forum: Text = Field(description="Group of care leavers.")
+    partnership: Text = Field(description="Multi-agency partnership board.")
+
+
+class Contact(Strict):
+    team: Text = Field(description="Team care leavers contact.")
+    phone: PhoneNumber = Field(description="Daytime phone number.")
+    text: PhoneNumber | None = Field(None, description="Mobile number for text messages.")
+    email: Email = Field(description="Team email address.")
+    web: HttpUrl = Field(description="Team web page.")
+    opening_hours: Text = Field(description="When the phone line is answered.")
+    out_of_hours_phone: PhoneNumber = Field(description="Emergency duty team number.")
+    address: Text = Field(description="Postal address.")
+
+
+class Accessibility(Strict):
+    email: Email = Field(description="Where to report an accessibility problem.")
+    phone: PhoneNumber = Field(description="Phone number for accessibility problems.")
+    response_days: int = Field(ge=1, le=60, description="Working days to reply.")
+    statement_prepared_on: dt.date = Field(description="When the statement was first written.")
+    statement_reviewed_on: dt.date = Field(description="When the statement was last reviewed.")
+    last_tested_on: dt.date = Field(description="When the site was last tested.")
+
+
+class ReviewSettings(Strict):
+    default_review_in: ReviewInterval = Field(
+        "6 months", description="Interval used when a section sets no review_in or review_by."
+    )
+    due_soon_days: int = Field(30, ge=0, le=366, description="Days before due counted 'due soon'.")
+    fail_on_overdue: bool = Field(
+        False, description="Make the review command exit non-zero when something is overdue."
+    )
+
+
+class HelpContact(Strict):
+    name: Text = Field(description="Who to contact.")
+    when: Text = Field(description="When to use it, in plain words.")
+    phone: PhoneNumber | None = Field(None, description="Phone number.")
+    text: Text | None = Field(None, description="Text message instructions.")
+    web: HttpUrl | None = Field(None, description="Web page.")
+
+
+class SiteSettings(Strict):
+    """``data/site.yml``: every council-specific word."""
+
+    council: Council
+    strategy: Strategy
+    boards: Boards
+    contact: Contact
+    accessibility: Accessibility
+    review: ReviewSettings = ReviewSettings()
+    help_now: list[HelpContact] = Field(
+        default_factory=list, description="Crisis contacts on the 'Need help now?' page."
+    )
