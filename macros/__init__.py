@@ -5,31 +5,48 @@ Nothing here works anything out; each step lives in its own module.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from .data import load_site_data
+from .action_plan import action_plan_views
+from .data import SiteData, load_site_data
 from .dates import format_date, today
-from .errors import DataError
-from .render import render
+from .errors import DataError, DataProblem
+from .offer import SectionView, offer_views
+from .open_referral import services
+from .pages import SITE_NAMES, check_pages
+from .principles import principle_views
+from .render import render, tel_href
+from .review_report import review_json, review_rows
+from .urls import relative_url
+
+REVIEW_JSON = "review.json"
+OPEN_REFERRAL_JSON = "open-referral/services.json"
 
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros once per build, before any page is read."""
     project_root = Path(env.conf["config_file_path"]).parent
+    docs_dir = Path(env.conf["docs_dir"])
     try:
         data = load_site_data(project_root)
     except DataError as error:
-        raise PluginError(f"The site data has problems:\n{error.report()}") from None
+        # Check the pages too, so that every problem is reported in one run.
+        problems = error.problems + check_pages(docs_dir, SITE_NAMES, None)
+        raise PluginError(_report(problems)) from None
 
     settings = data.settings
     build_date = today()
+    sections = offer_views(data.offer, data.principles.principles, settings, build_date)
+    rows = review_rows(sections)
 
     # Council words that the theme shows come from data, never from mkdocs.yml.
     env.conf["site_name"] = f"{settings.council.short_name} {settings.strategy.offer_title}"
     env.conf["copyright"] = f"© {settings.council.name}"
+
     env.variables["council"] = settings.council
     env.variables["strategy"] = settings.strategy
     env.variables["boards"] = settings.boards
@@ -39,6 +56,13 @@ def define_env(env: Any) -> None:
     env.variables["strategy_period"] = (
         f"{settings.strategy.start_year} to {settings.strategy.end_year}"
     )
+    env.variables["clo_outputs"] = {
+        REVIEW_JSON: review_json(rows, build_date.isoformat()),
+        OPEN_REFERRAL_JSON: services(sections, str(env.conf["site_url"]), build_date.isoformat()),
+    }
+
+    def href(site_url: str) -> str:
+        return relative_url(env.page.url if env.page else "", site_url)
 
     def date(value: Any) -> str:
         """``{{ date(accessibility.statement_reviewed_on) }}`` -> "1 November 2026"."""
@@ -52,5 +76,85 @@ def define_env(env: Any) -> None:
         """How to reach the leaving care team."""
         return render("contact-card.html", contact=settings.contact)
 
-    for macro in (date, help_contacts, contact_card):
+    def offer_section(section_id: str) -> str:
+        """``{{ offer_section("money") }}``: a section's review dates and its entries."""
+        section = _section(sections, section_id)
+        if env.page is not None and not env.page.meta.get("description"):
+            # The page's meta description comes from the data, not typed twice.
+            env.page.meta["description"] = section.description
+        return render(
+            "offer-section.html",
+            section=section,
+            contact=settings.contact,
+            contact_phone_href=tel_href(settings.contact.phone),
+            href=href,
+        )
+
+    def offer_overview() -> str:
+        """Every section with its entries' titles, and the age filter."""
+        return render(
+            "offer-overview.html", sections=list(sections.values()), ages=range(16, 26), href=href
+        )
+
+    def principles() -> str:
+        """The seven principles with outcomes, measures and what links to each."""
+        return render(
+            "principles.html",
+            principles=principle_views(data.principles.principles, sections, data.action_plan),
+            offer_title=settings.strategy.offer_title,
+            href=href,
+        )
+
+    def action_plan() -> str:
+        """The action plan: actions per principle, milestone statuses and progress counts."""
+        if data.action_plan is None:
+            raise ValueError("data/action_plan.yml is missing")
+        groups = action_plan_views(data.action_plan, data.principles.principles, build_date)
+        return render("action-plan.html", groups=groups, href=href)
+
+    def review_table() -> str:
+        """Every section and separately reviewed entry, soonest review first."""
+        return render("review-table.html", rows=rows, href=href)
+
+    for macro in (
+        date,
+        help_contacts,
+        contact_card,
+        offer_section,
+        offer_overview,
+        principles,
+        action_plan,
+        review_table,
+    ):
         env.macro(macro)
+
+    # Checked before anything is written, so a failed build leaves site/ as it was.
+    known = set(env.variables) | set(env.macros) | set(env.filters)
+    page_problems = check_pages(docs_dir, known, sections)
+    if page_problems:
+        raise PluginError(_report(page_problems))
+
+
+def _report(problems: list[DataProblem]) -> str:
+    count = len(problems)
+    lines = "\n".join(str(problem) for problem in sorted(problems))
+    return f"{count} problem{'s' if count != 1 else ''} in the site data or pages:\n{lines}"
+
+
+def on_post_build(env: Any) -> None:
+    """Write the machine-readable outputs next to the pages."""
+    site_dir = Path(env.conf["site_dir"])
+    for relative, content in env.variables["clo_outputs"].items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _section(sections: dict[str, SectionView], section_id: str) -> SectionView:
+    if section_id not in sections:
+        known = ", ".join(sections)
+        raise KeyError(f"no offer section '{section_id}' in data/offer/; known: {known}")
+    return sections[section_id]
+
+
+__all__ = ["SiteData", "define_env", "on_post_build"]

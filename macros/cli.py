@@ -7,27 +7,34 @@ import sys
 from pathlib import Path
 
 from .data import load_site_data
-from .errors import DataError
+from .errors import DataError, DataProblem
+from .pages import SITE_NAMES, check_pages
 
 
 def check_main(argv: list[str] | None = None) -> int:
-    """Validate every data file; print one line per problem; exit 1 if any.
+    """Validate every data file and page; print one line per problem; exit 1 if any.
 
-    Example: ``uv run check`` -> ``All data is valid.``
+    Example: ``uv run check`` -> ``All data and pages are valid.``
     """
     parser = argparse.ArgumentParser(prog="check", description=check_main.__doc__)
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
     )
     args = parser.parse_args(argv)
+    problems: list[DataProblem] = []
+    section_ids: list[str] | None = None
     try:
-        load_site_data(args.root)
+        section_ids = list(load_site_data(args.root).offer)
     except DataError as error:
-        print(error.report(), file=sys.stderr)
-        count = len(error.problems)
+        problems += error.problems
+    problems += check_pages(args.root / "docs", SITE_NAMES, section_ids)
+    if problems:
+        for problem in sorted(problems):
+            print(problem, file=sys.stderr)
+        count = len(problems)
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
-    print("All data is valid.")
+    print("All data and pages are valid.")
     return 0
 
 

@@ -1,43 +1,18 @@
-"""The data model: what each YAML file may contain.
-
-The model is the single source of truth for field names and types; the JSON
-Schema for editors and the error messages both come from it.
-"""
+"""Model of ``data/site.yml``: every council-specific word."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import Field, HttpUrl
 
-REVIEW_INTERVAL_PATTERN = r"^[1-9][0-9]* (week|weeks|month|months|year|years)$"
-
-
-class Strict(BaseModel):
-    """Base for every model: unknown keys are errors, never silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def _uk_phone(value: str) -> str:
-    digits = re.sub(r"[\s()-]", "", value)
-    if not re.fullmatch(r"(\+44|0)[0-9]{7,10}|[0-9]{3,6}", digits):
-        raise ValueError("must be a UK phone number such as 01632 960 100")
-    return value
-
-
-PhoneNumber = Annotated[str, AfterValidator(_uk_phone)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-ReviewInterval = Annotated[str, Field(pattern=REVIEW_INTERVAL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+from .common import Email, PhoneNumber, ReviewInterval, Strict, Text
 
 
 class Council(Strict):
-    name: Text = Field(description="Full name of the council, e.g. 'Fellshire County Council'.")
+    name: Text = Field(description="Full name of the council, e.g. 'Example County Council'.")
     short_name: Text = Field(description="Short name used in headings and the browser tab.")
-    area_name: Text = Field(description="The place, as in 'children in Fellshire'.")
+    area_name: Text = Field(description="The place, as in 'children in <area>'.")
     website: HttpUrl = Field(description="The council's main website.")
 
 

@@ -1,0 +1,75 @@
+/* Progressive enhancement only: every page reads fully without this file.
+   1. Review status: a static page does not change by itself, so when it is
+      read later than it was built, work the status out again from today.
+   2. Age filter on the offer overview: show only entries for one age. */
+(function () {
+  "use strict";
+
+  var LABELS = { current: "Up to date", due_soon: "Review due soon", overdue: "Being reviewed" };
+  var DAY = 24 * 60 * 60 * 1000;
+
+  function todayUtc() {
+    var now = new Date();
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+
+  function reviewState(dueIso, soonDays, today) {
+    var parts = dueIso.split("-");
+    var due = Date.UTC(+parts[0], +parts[1] - 1, +parts[2]);
+    if (today > due) { return "overdue"; }
+    if ((due - today) / DAY <= soonDays) { return "due_soon"; }
+    return "current";
+  }
+
+  function updateReviews() {
+    var today = todayUtc();
+    var nodes = document.querySelectorAll("[data-clo-review-due]");
+    Array.prototype.forEach.call(nodes, function (node) {
+      var state = reviewState(node.getAttribute("data-clo-review-due"),
+        +node.getAttribute("data-clo-review-soon"), today);
+      var status = node.classList.contains("clo-review__status")
+        ? node : node.querySelector(".clo-review__status");
+      node.className = node.className.replace(/clo-review--\w+/g, "clo-review--" + state);
+      if (status) { status.textContent = LABELS[state]; }
+    });
+  }
+
+  function setUpAgeFilter() {
+    var form = document.querySelector("[data-clo-age-filter]");
+    if (!form) { return; }
+    var select = form.querySelector("select");
+    var result = form.querySelector("[data-clo-age-result]");
+    var sections = document.querySelectorAll("[data-clo-overview-section]");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    select.addEventListener("change", function () {
+      var age = select.value === "" ? null : +select.value;
+      var shown = 0;
+      Array.prototype.forEach.call(sections, function (section) {
+        var items = section.querySelectorAll("[data-clo-age-from]");
+        var visible = 0;
+        Array.prototype.forEach.call(items, function (item) {
+          var fits = age === null || (age >= +item.getAttribute("data-clo-age-from") &&
+            age <= +item.getAttribute("data-clo-age-to"));
+          item.hidden = !fits;
+          if (fits) { visible += 1; }
+        });
+        section.hidden = visible === 0;
+        shown += visible;
+      });
+      result.textContent = age === null ? "" :
+        "Showing " + shown + " kinds of support for age " + age + ".";
+    });
+  }
+
+  function start() {
+    updateReviews();
+    setUpAgeFilter();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

@@ -1,0 +1,43 @@
+"""Model of ``data/figures.yml``: the numbers behind "Where we are now"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .common import Identifier, Strict, Text
+
+
+class PlacementCount(Strict):
+    id: Identifier
+    label: Text = Field(description="Placement type, e.g. 'Council foster carers'.")
+    count: int = Field(ge=0, description="Number of children.")
+
+
+class DistrictRate(Strict):
+    name: Text = Field(description="District name.")
+    children: int = Field(ge=0, description="Number of children looked after.")
+    rate_per_10000: float = Field(ge=0, description="Rate per 10,000 children.")
+
+
+class Placements(Strict):
+    as_of: dt.date = Field(description="Date the figures describe.")
+    source: Text = Field(description="Where the figures come from.")
+    total: int = Field(ge=0, description="All children looked after on that date.")
+    by_type: list[PlacementCount] = Field(min_length=1)
+
+
+class Rates(Strict):
+    as_of: dt.date
+    source: Text
+    comparison_label: Text = Field(description="e.g. 'Regional average'.")
+    comparison_rate: float = Field(ge=0)
+    districts: list[DistrictRate] = Field(min_length=1)
+
+
+class FiguresFile(Strict):
+    """``data/figures.yml``."""
+
+    placements: Placements
+    rates: Rates

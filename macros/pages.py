@@ -1,0 +1,177 @@
+"""Check Markdown pages before building: Jinja syntax, unknown names, offer pages.
+
+mkdocs-macros would stop on these too, but with a traceback and after the
+site folder has been cleaned; checking first gives one located line per
+problem and leaves the last good build untouched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, TemplateSyntaxError, meta, nodes
+
+from .errors import DataProblem
+
+# Names mkdocs-macros itself gives every page.
+MACROS_PLUGIN_NAMES = frozenset(
+    {
+        "config",
+        "page",
+        "environment",
+        "plugin",
+        "git",
+        "extra",
+        "macros_info",
+        "now",
+        "fix_url",
+        "context",
+        "navigation",
+        "files",
+        "filters",
+        "filters_builtin",
+        "macros",
+        "pretty",
+        "relative_url",
+        "raw",
+        "range",
+        "loop",
+        "true",
+        "false",
+        "none",
+    }
+)
+
+# Names our macros module gives every page (kept in step with define_env by a test).
+SITE_NAMES = frozenset(
+    {
+        "council",
+        "strategy",
+        "boards",
+        "contact",
+        "accessibility",
+        "build_date",
+        "strategy_period",
+        "clo_outputs",
+        "date",
+        "help_contacts",
+        "contact_card",
+        "offer_section",
+        "offer_overview",
+        "review_table",
+    }
+)
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
+    """(meta, body, number of lines taken by the front matter)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    try:
+        loaded = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        loaded = {}
+    meta_data = loaded if isinstance(loaded, dict) else {}
+    return meta_data, text[match.end() :], match.group(0).count("\n")
+
+
+def _line_of(body: str, name: str) -> int:
+    pattern = re.compile(r"(\{\{|\{%)[^}]*\b" + re.escape(name) + r"\b")
+    for number, line in enumerate(body.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return 1
+
+
+def offer_sections_called(body: str) -> list[str]:
+    """Section ids passed to ``offer_section`` on a page.
+
+    >>> offer_sections_called('{{ offer_section("money") }} {{ offer_section(\\'health\\') }}')
+    ['money', 'health']
+    """
+    return re.findall(r"offer_section\(\s*[\"']([^\"']+)[\"']\s*\)", body)
+
+
+def check_pages(
+    docs_dir: Path, known_names: Iterable[str], section_ids: Iterable[str] | None
+) -> list[DataProblem]:
+    """Every problem in every page, located by file and line.
+
+    Example: a page with ``{{ councl.name }}`` gives
+    ``docs/index.md:7: councl: unknown variable or macro; did you mean 'council'?``
+    """
+    known = set(known_names) | MACROS_PLUGIN_NAMES
+    environment = Environment()
+    problems: list[DataProblem] = []
+    rendered_sections: dict[str, list[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        text = path.read_text(encoding="utf-8")
+        front, body, offset = _split_front_matter(text)
+        if front.get("render_macros") is False:
+            continue
+        try:
+            tree = environment.parse(body)
+        except TemplateSyntaxError as error:
+            problems.append(
+                DataProblem(
+                    shown,
+                    (error.lineno or 1) + offset,
+                    "",
+                    f"{error.message}. To show {{{{ or {{% as text, wrap it in "
+                    "{% raw %}...{% endraw %} (see README)",
+                )
+            )
+            continue
+        assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx == "store"}
+        for name in sorted(meta.find_undeclared_variables(tree) - known - assigned):
+            guess = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "check the spelling"
+            problems.append(
+                DataProblem(
+                    shown, _line_of(body, name) + offset, name, f"unknown variable or macro; {hint}"
+                )
+            )
+        for section_id in offer_sections_called(body):
+            rendered_sections.setdefault(section_id, []).append(shown)
+    if section_ids is None:  # the offer data did not load; nothing to compare with
+        return problems
+    section_ids = list(section_ids)
+    for section_id in section_ids:
+        pages = rendered_sections.get(section_id, [])
+        if not pages:
+            problems.append(
+                DataProblem(
+                    f"data/offer/{section_id}.yml",
+                    1,
+                    "",
+                    f"section is not shown on any page; create docs/offer/{section_id}.md "
+                    f'containing {{{{ offer_section("{section_id}") }}}}',
+                )
+            )
+        elif len(pages) > 1:
+            problems.append(
+                DataProblem(
+                    f"data/offer/{section_id}.yml",
+                    1,
+                    "",
+                    f"section is shown on more than one page ({', '.join(pages)}); "
+                    "show it on one page so each entry has one address",
+                )
+            )
+    for section_id, pages in rendered_sections.items():
+        if section_id not in section_ids:
+            for page in pages:
+                problems.append(
+                    DataProblem(
+                        page, 1, "offer_section", f"no section '{section_id}' in data/offer/"
+                    )
+                )
+    return problems

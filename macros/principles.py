@@ -1,0 +1,62 @@
+"""Cross-references between principles and the offer and action plan: pure functions.
+
+Entries and actions name their principles; each principle lists what names
+it. The links are generated both ways from that one field, never typed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import ActionPlanFile, Principle
+from .offer import SectionView
+
+PRINCIPLES_PAGE = "strategy/where-we-want-to-be/"
+ACTION_PLAN_PAGE = "strategy/action-plan/"
+
+
+@dataclass(frozen=True)
+class Backlink:
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PrincipleView:
+    principle: Principle
+    url: str
+    offer_links: tuple[Backlink, ...]
+    action_links: tuple[Backlink, ...]
+
+
+def principle_url(principle_id: str) -> str:
+    """>>> principle_url("voice")
+    'strategy/where-we-want-to-be/#voice'
+    """
+    return f"{PRINCIPLES_PAGE}#{principle_id}"
+
+
+def principle_views(
+    principles: list[Principle],
+    sections: dict[str, SectionView],
+    action_plan: ActionPlanFile | None,
+) -> list[PrincipleView]:
+    """Each principle with the offer entries and actions that link to it."""
+    views = []
+    for principle in principles:
+        offer_links = tuple(
+            Backlink(f"{section.url}#{entry.id}", entry.title)
+            for section in sections.values()
+            for entry in section.entries
+            if principle.id in {pid for pid, _ in entry.principles}
+        )
+        actions = action_plan.actions if action_plan else []
+        action_links = tuple(
+            Backlink(f"{ACTION_PLAN_PAGE}#{action.id}", action.action)
+            for action in actions
+            if action.principle == principle.id
+        )
+        views.append(
+            PrincipleView(principle, principle_url(principle.id), offer_links, action_links)
+        )
+    return views

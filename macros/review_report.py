@@ -1,0 +1,87 @@
+"""The reviewers' report: every section and separately reviewed entry, soonest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .offer import ReviewView, SectionView
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    kind: str  # "Section" or "Entry"
+    id: str
+    title: str
+    owner: str
+    url: str
+    review: ReviewView
+
+
+def review_rows(sections: dict[str, SectionView]) -> list[ReviewRow]:
+    """Rows sorted by next review date (soonest, i.e. most overdue, first), then title.
+
+    Example: a section due 2026-01-01 comes before one due 2026-06-01.
+    """
+    rows: list[ReviewRow] = []
+    for section in sections.values():
+        rows.append(
+            ReviewRow(
+                "Section", section.id, section.title, section.owner, section.url, section.review
+            )
+        )
+        for entry in section.entries:
+            if entry.review is not None:
+                rows.append(
+                    ReviewRow(
+                        "Entry",
+                        entry.id,
+                        f"{entry.title} ({section.title})",
+                        section.owner,
+                        f"{section.url}#{entry.id}",
+                        entry.review,
+                    )
+                )
+    return sorted(rows, key=lambda row: (row.review.next_due_iso, row.title))
+
+
+def review_json(rows: list[ReviewRow], build_date_iso: str) -> dict[str, Any]:
+    """The machine-readable report written to ``review.json``.
+
+    >>> review_json([], "2026-11-23")
+    {'generated_on': '2026-11-23', 'counts': {'current': 0, 'due_soon': 0, 'overdue': 0}, 'items': []}
+    """
+    counts = {"current": 0, "due_soon": 0, "overdue": 0}
+    for row in rows:
+        counts[row.review.state] += 1
+    return {
+        "generated_on": build_date_iso,
+        "counts": counts,
+        "items": [
+            {
+                "kind": row.kind.lower(),
+                "id": row.id,
+                "title": row.title,
+                "owner": row.owner,
+                "url": row.url,
+                "last_reviewed_on": row.review.last_reviewed_iso,
+                "next_review_on": row.review.next_due_iso,
+                "status": row.review.state,
+            }
+            for row in rows
+        ],
+    }
+
+
+def review_text(rows: list[ReviewRow]) -> str:
+    """The report as plain text lines for the ``review`` command.
+
+    Example line: ``OVERDUE   2026-03-12  Section  Money (Leaving Care Team)``
+    """
+    lines = []
+    for row in rows:
+        status = row.review.state.replace("_", " ").upper()
+        lines.append(
+            f"{status:<9} {row.review.next_due_iso}  {row.kind:<7}  {row.title} ({row.owner})"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""The home page in a real browser: fits a 360 px phone and loads nothing from elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.browser import launch, serve
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_home_page_fits_the_screen_and_stays_local(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url, wait_until="networkidle")
+
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"page scrolls sideways at {width}px ({scroll_width}px wide)"
+
+    offer_link = page.get_by_role("link", name="See what support you can get")
+    assert offer_link.is_visible()
+    assert page.locator("html").get_attribute("lang") == "en-GB"
+
+    local = urlsplit(base_url).netloc
+    elsewhere = [url for url in requested if urlsplit(url).netloc not in (local, "")]
+    assert elsewhere == [], f"requests left the site: {elsewhere}"
+    page.close()
+
+
+def test_offer_link_opens_the_offer(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(base_url)
+    page.get_by_role("link", name="See what support you can get").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/offer/")
+    assert page.locator("h1").first.is_visible()
+    page.close()
