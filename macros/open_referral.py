@@ -49,7 +49,9 @@ def services(
 
 
 def _slug(text: str) -> str:
-    """>>> _slug("Leaving Care Team")
+    """A URL-safe id from a name.
+
+    >>> _slug("Leaving Care Team")
     'leaving-care-team'
     """
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())

@@ -30,7 +30,9 @@ class PrincipleView:
 
 
 def principle_url(principle_id: str) -> str:
-    """>>> principle_url("voice")
+    """Where a principle is explained.
+
+    >>> principle_url("voice")
     'strategy/where-we-want-to-be/#voice'
     """
     return f"{PRINCIPLES_PAGE}#{principle_id}"

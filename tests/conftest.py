@@ -43,6 +43,7 @@ def run_build(project: Path, site_dir: Path, epoch: str = FROZEN_EPOCH) -> Build
 
 def copy_project(destination: Path) -> Path:
     """A copy of the site sources that a test may break without touching the real ones."""
+    destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -67,12 +68,18 @@ def site_dir(built_site: BuildResult) -> Path:
 
 
 def nav_pages() -> list[tuple[str, str]]:
-    """(title, markdown path) for every page in mkdocs.yml's nav, in order."""
+    """(title, markdown path) for every page in mkdocs.yml's nav, in order.
+
+    A page listed without a title gets "" (MkDocs takes its title from its heading).
+    """
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     pages: list[tuple[str, str]] = []
 
-    def walk(items: list[dict[str, object]]) -> None:
+    def walk(items: list[dict[str, object] | str]) -> None:
         for item in items:
+            if isinstance(item, str):
+                pages.append(("", item))
+                continue
             for title, target in item.items():
                 if isinstance(target, list):
                     walk(target)

@@ -67,12 +67,18 @@ def test_page_has_lang_description_and_no_template_leftovers(
 
 @pytest.mark.parametrize(("title", "markdown_path"), PAGES, ids=[path for _, path in PAGES])
 def test_every_page_links_to_every_nav_page(site_dir: Path, title: str, markdown_path: str) -> None:
-    soup = soup_of(html_path(site_dir, markdown_path))
-    nav = soup.select_one("nav.md-nav--primary")
+    page = html_path(site_dir, markdown_path)
+    nav = soup_of(page).select_one("nav.md-nav--primary")
     assert nav is not None
-    nav_titles = {link.get_text(" ", strip=True) for link in nav.select("a.md-nav__link")}
-    for nav_title, _ in PAGES:
-        assert nav_title in nav_titles, f"{nav_title!r} missing from the nav of {markdown_path}"
+    targets = set()
+    for link in nav.select("a.md-nav__link[href]"):
+        target = (page.parent / str(link["href"]).split("#")[0]).resolve()
+        targets.add(target / "index.html" if target.is_dir() else target)
+    titles = {link.get_text(" ", strip=True) for link in nav.select("a.md-nav__link")}
+    for nav_title, nav_path in PAGES:
+        assert html_path(site_dir, nav_path).resolve() in targets, f"{nav_path} not in nav"
+        if nav_title:
+            assert nav_title in titles, f"{nav_title!r} missing from the nav of {markdown_path}"
 
 
 @pytest.mark.parametrize(("title", "markdown_path"), PAGES, ids=[path for _, path in PAGES])

@@ -1,21 +1,34 @@
-"""linkchecker finds no broken internal link or anchor in the built site."""
+"""No broken internal link or anchor in the built site.
+
+linkchecker (run against a loopback server) checks that every linked page
+exists. Anchors are checked by our own small checker below: linkchecker
+10.6's AnchorCheck reported nothing for a missing anchor once the local
+server lifted its request throttling, and with throttling one run takes a
+minute.
+"""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
 
 from tests.browser import serve
 
-# AnchorCheck is a linkchecker plugin, switched on through a config file.
+# External sites are not checked here (no internet in CI).
 LINKCHECKER_CONFIG = """\
+[checking]
+maxrequestspersecond=1000
 [filtering]
 ignore=
   ^mailto:
   ^tel:
   ^sms:
-[AnchorCheck]
+  ^https?://(?!127\\.0\\.0\\.1[:/])
 """
 
 
@@ -29,41 +42,67 @@ def linkcheck(site_dir: Path, config_dir: Path) -> subprocess.CompletedProcess[s
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
     with serve(site_dir) as base_url:
         return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "linkcheck",
-                "--config",
-                str(config),
-                "--no-status",
-                "--no-warnings",
-                base_url,
-            ],
+            [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", base_url],
             capture_output=True,
             text=True,
             check=False,
         )
 
 
-def test_built_site_has_no_broken_links(site_dir: Path, tmp_path: Path) -> None:
-    result = linkcheck(site_dir, tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 errors found" in result.stdout
+def missing_anchors(site_dir: Path) -> list[str]:
+    """Every internal link whose #fragment names no id on its target page."""
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[Path, str]] = []
+    for page in site_dir.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        ids[page.resolve()] = {str(tag["id"]) for tag in soup.find_all(id=True)}
+        ids[page.resolve()] |= {
+            str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})
+        }
+        links += [(page, str(a["href"])) for a in soup.find_all("a", href=True)]
+    problems = []
+    for page, href in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.fragment:
+            continue
+        target = page if not parts.path else Path(urljoin(str(page), parts.path))
+        if target.is_dir() or parts.path.endswith("/"):
+            target = target / "index.html"
+        target = target.resolve()
+        if target in ids and unquote(parts.fragment) not in ids[target]:
+            problems.append(f"{page.relative_to(site_dir)}: {href}")
+    return sorted(set(problems))
 
 
-def test_linkchecker_catches_a_broken_link_and_anchor(site_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    broken = tmp_path / "site"
-    shutil.copytree(site_dir, broken)
-    page = broken / "index.html"
+def seed_broken_links(site_dir: Path, copy: Path) -> Path:
+    shutil.copytree(site_dir, copy)
+    page = copy / "index.html"
     html = page.read_text(encoding="utf-8").replace(
         "</article>",
         '<a href="no-such-page/">x</a><a href="accessibility/#no-such-anchor">y</a></article>',
         1,
     )
     page.write_text(html, encoding="utf-8")
+    return copy
+
+
+def test_built_site_has_no_broken_links(site_dir: Path, tmp_path: Path) -> None:
+    result = linkcheck(site_dir, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors found." in result.stdout
+
+
+def test_built_site_has_no_missing_anchors(site_dir: Path) -> None:
+    assert missing_anchors(site_dir) == []
+
+
+def test_linkchecker_catches_a_broken_link(site_dir: Path, tmp_path: Path) -> None:
+    broken = seed_broken_links(site_dir, tmp_path / "site")
     result = linkcheck(broken, tmp_path)
     assert result.returncode != 0
     assert "no-such-page" in result.stdout
-    assert "no-such-anchor" in result.stdout
+
+
+def test_anchor_check_catches_a_missing_anchor(site_dir: Path, tmp_path: Path) -> None:
+    broken = seed_broken_links(site_dir, tmp_path / "site")
+    assert missing_anchors(broken) == ["index.html: accessibility/#no-such-anchor"]

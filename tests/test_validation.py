@@ -50,7 +50,12 @@ def test_wrong_type_says_what_was_given(tmp_path: Path) -> None:
 
 def test_missing_field(tmp_path: Path) -> None:
     line = line_of("council:")
-    (problem,) = site_problems(tmp_path, ("  area_name: Fellshire\n", ""))
+    area_line = next(
+        line
+        for line in (ROOT / "data" / "site.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("  area_name:")
+    )
+    (problem,) = site_problems(tmp_path, (area_line + "\n", ""))
     assert problem == f"data/site.yml:{line}: council.area_name: is required but missing"
 
 
