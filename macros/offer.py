@@ -103,6 +103,7 @@ class EntryView:
     steps: tuple[Markup, ...]
     provider: str
     provider_type: str
+    provider_type_id: str
     phone: str | None
     phone_href: str | None
     email: str | None
@@ -162,6 +163,7 @@ def entry_view(
         steps=tuple(markdown_inline(text) for text in entry.how_to_get_it),
         provider=entry.provider.name,
         provider_type=PROVIDER_LABELS[entry.provider.type],
+        provider_type_id=entry.provider.type.value,
         phone=contact.phone,
         phone_href=tel_href(contact.phone) if contact.phone else None,
         email=contact.email,
