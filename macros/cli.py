@@ -11,6 +11,18 @@ from .errors import DataError, DataProblem
 from .pages import SITE_NAMES, check_pages
 
 
+def problems_in(root: Path) -> list[DataProblem]:
+    """Every problem in the data and pages under ``root``, sorted; [] when all is well."""
+    problems: list[DataProblem] = []
+    section_ids: list[str] | None = None
+    try:
+        section_ids = list(load_site_data(root).offer)
+    except DataError as error:
+        problems += error.problems
+    problems += check_pages(root / "docs", SITE_NAMES, section_ids)
+    return sorted(problems)
+
+
 def check_main(argv: list[str] | None = None) -> int:
     """Validate every data file and page; print one line per problem; exit 1 if any.
 
@@ -21,13 +33,7 @@ def check_main(argv: list[str] | None = None) -> int:
         "--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
     )
     args = parser.parse_args(argv)
-    problems: list[DataProblem] = []
-    section_ids: list[str] | None = None
-    try:
-        section_ids = list(load_site_data(args.root).offer)
-    except DataError as error:
-        problems += error.problems
-    problems += check_pages(args.root / "docs", SITE_NAMES, section_ids)
+    problems = problems_in(args.root)
     if problems:
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
