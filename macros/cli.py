@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .data import load_site_data
+from .dates import format_date, today
 from .errors import DataError, DataProblem
+from .offer import offer_views
 from .pages import SITE_NAMES, check_pages
+from .review_report import review_json, review_rows, review_text
 
 
 def problems_in(root: Path) -> list[DataProblem]:
@@ -42,6 +46,49 @@ def check_main(argv: list[str] | None = None) -> int:
         return 1
     print("All data and pages are valid.")
     return 0
+
+
+def review_main(argv: list[str] | None = None) -> int:
+    """Print every offer section and separately reviewed entry, soonest review first.
+
+    Exits 1 when something is overdue and ``review.fail_on_overdue`` is true in
+    data/site.yml (or ``--fail-on-overdue`` is given); ``--json`` prints review.json.
+    Example line: ``OVERDUE   2026-03-01  Section  Leisure and free time (Leaving Care Team)``
+    """
+    parser = argparse.ArgumentParser(prog="review", description=review_main.__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--json", action="store_true", help="print review.json instead")
+    parser.add_argument(
+        "--fail-on-overdue", action="store_true", help="exit 1 if anything is overdue"
+    )
+    args = parser.parse_args(argv)
+    try:
+        data = load_site_data(args.root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    build_date = today()
+    rows = review_rows(
+        offer_views(data.offer, data.principles.principles, data.settings, build_date)
+    )
+    report = review_json(rows, build_date.isoformat())
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(f"Offer review report for {format_date(build_date)}")
+        print(review_text(rows))
+        counts = report["counts"]
+        print(
+            f"{counts['overdue']} overdue, {counts['due_soon']} due soon, "
+            f"{counts['current']} up to date."
+        )
+    fail = args.fail_on_overdue or data.settings.review.fail_on_overdue
+    return 1 if fail and report["counts"]["overdue"] else 0
+
+
+def run_review() -> None:
+    """Console-script entry point for ``review``."""
+    sys.exit(review_main())
 
 
 def run_check() -> None:

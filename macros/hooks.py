@@ -2,14 +2,88 @@
 
 Loaded by path from mkdocs.yml (``hooks:``), so this file imports nothing
 from the macros package.
+
+1. ``lang``: every page gets ``extra.html_lang`` (default ``en-GB``).
+2. Safe publishing: ``mkdocs build`` writes into a staging folder next to the
+   site folder and swaps it in only when the build succeeded, strict
+   warnings included. A failed build leaves the last good site exactly as
+   it was, so CI never publishes half a site.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Staging:
+    """Where this build writes, and where the result goes if it succeeds."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.site_dir: Path | None = None
+        self.staging_dir: Path | None = None
+        self.counter: _WarningCounter | None = None
+
+    def reset(self) -> None:
+        if self.staging_dir is not None:
+            shutil.rmtree(self.staging_dir, ignore_errors=True)
+        if self.counter is not None:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+        self.command = self.site_dir = self.staging_dir = self.counter = None
+
+
+_state = _Staging()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state.command = command
+
+
+def on_config(config: Any) -> Any:
+    if _state.command != "build":  # serve builds into its own temporary folder
+        return config
+    site_dir = Path(config["site_dir"])
+    staging_dir = site_dir.with_name(site_dir.name + ".partial")
+    shutil.rmtree(staging_dir, ignore_errors=True)
+    _state.site_dir, _state.staging_dir = site_dir, staging_dir
+    _state.counter = _WarningCounter()
+    logging.getLogger("mkdocs").addHandler(_state.counter)
+    config["site_dir"] = str(staging_dir)
+    return config
+
+
+def on_post_build(config: Any) -> None:
+    site_dir, staging_dir = _state.site_dir, _state.staging_dir
+    if site_dir is None or staging_dir is None:
+        return
+    if config["strict"] and _state.counter is not None and _state.counter.count:
+        return  # MkDocs aborts next; keep the last good site
+    previous = site_dir.with_name(site_dir.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging_dir.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    config["site_dir"] = str(site_dir)
+
+
+def on_shutdown() -> None:
+    _state.reset()
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
