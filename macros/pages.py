@@ -62,6 +62,8 @@ SITE_NAMES = frozenset(
         "contact_card",
         "offer_section",
         "offer_overview",
+        "principles",
+        "action_plan",
         "review_table",
     }
 )

@@ -31,6 +31,10 @@
         ? node : node.querySelector(".clo-review__status");
       node.className = node.className.replace(/clo-review--\w+/g, "clo-review--" + state);
       if (status) { status.textContent = LABELS[state]; }
+      var section = node.parentNode && node.parentNode.classList &&
+        node.parentNode.classList.contains("clo-section") ? node.parentNode : null;
+      var notice = section && section.querySelector("[data-clo-overdue-notice]");
+      if (notice) { notice.hidden = state !== "overdue"; }
     });
   }
 

@@ -29,3 +29,13 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 ReviewInterval = Annotated[str, Field(pattern=REVIEW_INTERVAL_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=60)]
+
+
+def _plain(value: str) -> str:
+    if re.search(r"[<>]|\{\{|\{%", value):
+        raise ValueError("must be plain text: no < > and no {{ or {%")
+    return value
+
+
+# Text that is placed straight into pages and the theme, so it may not carry markup.
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
