@@ -25,7 +25,9 @@ class Strategy(Strict):
 
 
 class Boards(Strict):
-    corporate_parenting: PlainText = Field(description="Board of councillors that oversees the plan.")
+    corporate_parenting: PlainText = Field(
+        description="Board of councillors that oversees the plan."
+    )
     children_in_care_council: PlainText = Field(description="Group of children in care.")
     care_leavers_forum: PlainText = Field(description="Group of care leavers.")
     partnership: PlainText = Field(description="Multi-agency partnership board.")
