@@ -99,8 +99,15 @@ def load_site_data(project_root: Path) -> SiteData:
         relative = f"data/offer/{path.name}"
         section_id = path.stem
         if not _is_identifier(section_id):
+            suggestion = "-".join(re.findall(r"[a-z0-9]+", section_id.lower())) or "section-name"
             collect.problems.append(
-                DataProblem(relative, 1, "", "file name must be lower-case-with-hyphens.yml")
+                DataProblem(
+                    relative,
+                    1,
+                    "",
+                    "file name must be lower-case words joined by hyphens; "
+                    f"rename it to {suggestion}.yml",
+                )
             )
         located = collect.load(relative, OfferSection, required=True)
         if located is not None:
@@ -199,10 +206,17 @@ def _check_offer(
         for i, entry in enumerate(located.model.entries):
             entry_ids.append((entry.id, source, ("entries", i, "id")))
             for j, principle in enumerate(entry.principles):
-                path = ("entries", i, "principles", j)
-                _check_reference(collect, source, path, principle, principle_ids, "principle")
-    section_ids: list[IdUse] = [(section_id, loc.source, ()) for section_id, loc in offer.items()]
-    _unique(collect, entry_ids + section_ids, "id")
+                where: tuple[str | int, ...] = ("entries", i, "principles", j)
+                _check_reference(collect, source, where, principle, principle_ids, "principle")
+    _unique(collect, entry_ids, "id")
+    for entry_id, source, id_path in entry_ids:
+        if entry_id in offer:
+            collect.problem(
+                source,
+                id_path,
+                f"'{entry_id}' is already the id of the section data/offer/{entry_id}.yml; "
+                "choose a different entry id",
+            )
 
 
 def _check_action_plan(

@@ -97,21 +97,55 @@ class _Builder:
 
 
 def _dotted(path: FieldPath) -> str:
-    """Show a field path the way an editor reads it.
+    """Show a field path the way an editor reads it, counting list items from 1.
 
     >>> _dotted(("entries", 2, "ages", "to"))
-    'entries[2].ages.to'
+    'entries[3].ages.to'
     """
     text = ""
     for part in path:
         if isinstance(part, int):
-            text += f"[{part}]"
+            text += f"[{part + 1}]"
         else:
             text += f".{part}" if text else str(part)
     return text
 
 
 dotted = _dotted
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """A PyYAML parser error as (line, plain words).
+
+    The parser reports where it gave up, which is often the line after the
+    mistake; for an unclosed bracket the line where it opened is more useful.
+    """
+    problem = error.problem or ""
+    at = error.problem_mark.line + 1 if error.problem_mark else 1
+    opened = error.context_mark.line + 1 if error.context_mark else at
+    if "expected ',' or ']'" in problem:
+        return opened, (
+            "YAML syntax error: the list that starts with '[' on this line is not closed "
+            "with ']', or two items have no comma between them"
+        )
+    if "expected ',' or '}'" in problem:
+        return opened, (
+            "YAML syntax error: the group that starts with '{' on this line is not closed "
+            "with '}', or two items have no comma between them"
+        )
+    if "mapping values are not allowed" in problem:
+        return at, (
+            "YAML syntax error: unexpected ':'. Text that contains ': ' must be in quotes, "
+            "or this line is indented more than the line above it"
+        )
+    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
+        return at, (
+            "YAML syntax error: this line is indented differently from the lines around it; "
+            "keys at the same level need the same number of spaces"
+        )
+    if "found character" in problem and "cannot start any token" in problem:
+        return at, f"YAML syntax error: {problem}; put text that starts with it in quotes"
+    return at, f"YAML syntax error: {problem or 'this is not valid YAML'}"
 
 
 def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
@@ -142,10 +176,8 @@ def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = error.problem or "is not valid YAML"
-        raise DataError([DataProblem(shown, line, "", f"YAML syntax error: {problem}")]) from None
+        line, message = _syntax_message(error)
+        raise DataError([DataProblem(shown, line, "", message)]) from None
     if node is None:
         raise DataError([DataProblem(shown, 1, "", "is empty; it must contain data")])
     builder = _Builder(shown)

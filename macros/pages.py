@@ -92,13 +92,17 @@ def _line_of(body: str, name: str) -> int:
     return 1
 
 
-def offer_sections_called(body: str) -> list[str]:
-    """Section ids passed to ``offer_section`` on a page.
+def offer_section_calls(body: str) -> list[tuple[str, int]]:
+    """(section id, line) for each ``offer_section`` call on a page.
 
-    >>> offer_sections_called('{{ offer_section("money") }} {{ offer_section(\\'health\\') }}')
-    ['money', 'health']
+    >>> offer_section_calls('Intro\\n{{ offer_section("money") }}')
+    [('money', 2)]
     """
-    return re.findall(r"offer_section\(\s*[\"']([^\"']+)[\"']\s*\)", body)
+    calls = []
+    for number, line in enumerate(body.splitlines(), start=1):
+        for section_id in re.findall(r"offer_section\(\s*[\"']([^\"']+)[\"']\s*\)", line):
+            calls.append((section_id, number))
+    return calls
 
 
 def check_pages(
@@ -122,58 +126,88 @@ def check_pages(
         try:
             tree = environment.parse(body)
         except TemplateSyntaxError as error:
-            problems.append(
-                DataProblem(
-                    shown,
-                    (error.lineno or 1) + offset,
-                    "",
-                    f"{error.message}. To show {{{{ or {{% as text, wrap it in "
-                    "{% raw %}...{% endraw %} (see README)",
-                )
-            )
+            line, message = _syntax_message(error, body)
+            problems.append(DataProblem(shown, line + offset, "", message))
             continue
         assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx == "store"}
         for name in sorted(meta.find_undeclared_variables(tree) - known - assigned):
             guess = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "check the spelling"
+            hint = (
+                f"did you mean '{guess[0]}'?"
+                if guess
+                else "the names pages can use are: "
+                + ", ".join(sorted(n for n in SITE_NAMES if not n.startswith("clo_")))
+            )
             problems.append(
                 DataProblem(
                     shown, _line_of(body, name) + offset, name, f"unknown variable or macro; {hint}"
                 )
             )
-        for section_id in offer_sections_called(body):
-            rendered_sections.setdefault(section_id, []).append(shown)
+        for section_id, line in offer_section_calls(body):
+            rendered_sections.setdefault(section_id, []).append(f"{shown}:{line + offset}")
     if section_ids is None:  # the offer data did not load; nothing to compare with
         return problems
-    section_ids = list(section_ids)
-    for section_id in section_ids:
-        pages = rendered_sections.get(section_id, [])
-        if not pages:
+    known_sections = list(section_ids)
+    explained: set[str] = set()
+    for section_id, places in rendered_sections.items():
+        if section_id in known_sections:
+            continue
+        guess = difflib.get_close_matches(section_id, known_sections, n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else "known: " + ", ".join(known_sections)
+        explained.update(guess)
+        for place in places:
+            page, line_text = place.rsplit(":", 1)
+            problems.append(
+                DataProblem(
+                    page,
+                    int(line_text),
+                    "offer_section",
+                    f"no section '{section_id}' in data/offer/; {hint}",
+                )
+            )
+    for section_id in known_sections:
+        places = rendered_sections.get(section_id, [])
+        if not places and section_id not in explained:
             problems.append(
                 DataProblem(
                     f"data/offer/{section_id}.yml",
                     1,
                     "",
-                    f"section is not shown on any page; create docs/offer/{section_id}.md "
-                    f'containing {{{{ offer_section("{section_id}") }}}}',
+                    "this section is not shown on any page; add a page such as "
+                    f'docs/offer/{section_id}.md containing {{{{ offer_section("{section_id}") }}}} '
+                    "and list it under nav: in mkdocs.yml",
                 )
             )
-        elif len(pages) > 1:
+        elif len(places) > 1:
             problems.append(
                 DataProblem(
                     f"data/offer/{section_id}.yml",
                     1,
                     "",
-                    f"section is shown on more than one page ({', '.join(pages)}); "
-                    "show it on one page so each entry has one address",
+                    f"this section is shown on more than one page ({', '.join(places)}); "
+                    "show it on one page so that each entry has one address",
                 )
             )
-    for section_id, pages in rendered_sections.items():
-        if section_id not in section_ids:
-            for page in pages:
-                problems.append(
-                    DataProblem(
-                        page, 1, "offer_section", f"no section '{section_id}' in data/offer/"
-                    )
-                )
     return problems
+
+
+def _syntax_message(error: TemplateSyntaxError, body: str) -> tuple[int, str]:
+    """A Jinja syntax error as (line, plain words) for an editor."""
+    raw_hint = "To show {{ or {% as text, wrap it in {% raw %}...{% endraw %} (see README)"
+    text = error.message or ""
+    for block, end in (("if", "endif"), ("for", "endfor"), ("raw", "endraw")):
+        if "end of template" in text and f"'{end}'" in text:
+            opened = _last_line_with(body, "{%", block) or error.lineno or 1
+            return opened, f"{{% {block} %}} is never closed; add {{% {end} %}} where it should end"
+    if "end of print statement" in text or "unexpected '}'" in text:
+        return error.lineno or 1, f"'{{{{' is not closed with '}}}}'. {raw_hint}"
+    return error.lineno or 1, f"{text.rstrip('.')}. {raw_hint}"
+
+
+def _last_line_with(body: str, opener: str, keyword: str) -> int | None:
+    pattern = re.compile(re.escape(opener) + r"-?\s*" + keyword + r"\b")
+    found = None
+    for number, line in enumerate(body.splitlines(), start=1):
+        if pattern.search(line):
+            found = number
+    return found

@@ -70,4 +70,5 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_syntax_error_has_line(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, "a: 1\nb: [1, 2\nc: 3\n")
-    assert problem.startswith("data/x.yml:3: YAML syntax error:")
+    # Reported where the list opened, not where the parser gave up.
+    assert problem.startswith("data/x.yml:2: YAML syntax error: the list that starts with '['")

@@ -96,7 +96,7 @@ def test_javascript_url_is_rejected_in_data(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(section), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         validate(load_yaml(path, "data/offer/hostile.yml"), OfferSection)
-    assert "entries[0].contact.web" in caught.value.report()
+    assert "entries[1].contact.web: must be a full web address" in caught.value.report()
 
 
 @pytest.mark.parametrize("payload", ["<script>x</script>", "{{ config }}", "a > b"])

@@ -56,7 +56,10 @@ def test_missing_field(tmp_path: Path) -> None:
         if line.startswith("  area_name:")
     )
     (problem,) = site_problems(tmp_path, (area_line + "\n", ""))
-    assert problem == f"data/site.yml:{line}: council.area_name: is required but missing"
+    assert problem == (
+        f"data/site.yml:{line}: council.area_name: is required but missing; "
+        "add 'area_name:' (the place, as in 'children in <area>')"
+    )
 
 
 def test_all_problems_reported_together(tmp_path: Path) -> None:
