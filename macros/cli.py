@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from .data import load_site_data
 from .dates import format_date, today
+from .editing import EditError, mark_reviewed, new_entry
 from .errors import DataError, DataProblem
 from .offer import offer_views
 from .pages import SITE_NAMES, check_pages
@@ -89,6 +91,68 @@ def review_main(argv: list[str] | None = None) -> int:
 def run_review() -> None:
     """Console-script entry point for ``review``."""
     sys.exit(review_main())
+
+
+def _section_file(root: Path, section: str) -> Path:
+    candidate = Path(section)
+    if candidate.suffix == ".yml":
+        return candidate if candidate.is_absolute() else root / candidate
+    return root / "data" / "offer" / f"{section}.yml"
+
+
+def mark_reviewed_main(argv: list[str] | None = None) -> int:
+    """Mark an offer section reviewed: sets last_reviewed_on (and review_by, if used).
+
+    Example: ``uv run mark-reviewed money`` or ``uv run mark-reviewed money --date 2026-11-23``.
+    Comments and layout in the file are kept; only those lines change.
+    """
+    parser = argparse.ArgumentParser(prog="mark-reviewed", description=mark_reviewed_main.__doc__)
+    parser.add_argument("section", help="section id (file name in data/offer without .yml)")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    args = parser.parse_args(argv)
+    path = _section_file(args.root, args.section)
+    try:
+        changes = mark_reviewed(path, args.date or today())
+    except EditError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Updated {path.relative_to(args.root) if path.is_relative_to(args.root) else path}:")
+    for change in changes:
+        print(f"  {change}")
+    return 0
+
+
+def new_entry_main(argv: list[str] | None = None) -> int:
+    """Add a new, empty offer entry to a section, with a comment on every field.
+
+    Example: ``uv run new-entry money --id driving-lessons``; then fill in the
+    fields and run ``uv run check``, which lists what is still empty.
+    """
+    parser = argparse.ArgumentParser(prog="new-entry", description=new_entry_main.__doc__)
+    parser.add_argument("section", help="section id (file name in data/offer without .yml)")
+    parser.add_argument("--id", default="new-entry", help="the new entry's id")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    args = parser.parse_args(argv)
+    path = _section_file(args.root, args.section)
+    try:
+        line = new_entry(path, args.id)
+    except EditError as error:
+        print(error, file=sys.stderr)
+        return 1
+    shown = path.relative_to(args.root) if path.is_relative_to(args.root) else path
+    print(f"Added entry '{args.id}' at {shown}:{line}. Fill in its fields, then run: uv run check")
+    return 0
+
+
+def run_mark_reviewed() -> None:
+    """Console-script entry point for ``mark-reviewed``."""
+    sys.exit(mark_reviewed_main())
+
+
+def run_new_entry() -> None:
+    """Console-script entry point for ``new-entry``."""
+    sys.exit(new_entry_main())
 
 
 def run_check() -> None:

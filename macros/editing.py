@@ -1,0 +1,133 @@
+"""Edit offer files for editors without disturbing anything else in them.
+
+ruamel.yaml reads the file to find exactly which lines to change (it keeps
+line numbers for every key); the change itself is made to those lines of
+text only, so comments, order, quoting and spacing elsewhere stay
+byte-for-byte as the editor wrote them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .review import add_interval
+
+ENTRY_TEMPLATE = """\
+- id: {entry_id}  # the entry's address on the page: lower-case words joined by hyphens; never change it once published
+  title: ""  # what it is, in a few plain words, e.g. "Help with driving lessons"
+  summary: ""  # what you get, in one to three plain sentences; **bold** and [links](https://...) allowed
+  ages:  # who can get it by age (16 to 25)
+    from: 16
+    to: 25
+  conditions: []  # anything else needed to get it, one per line starting with "- "; leave [] if none
+  how_to_get_it:  # the steps, in order, one per line
+    - ""
+  provider:
+    name: ""  # who provides it, e.g. "Leaving Care Team"
+    type: council  # one of: council, nhs, district_council, charity, employer, government
+  contact:  # delete any line you do not need
+    phone: ""  # in quotes, e.g. "01632 960 100"
+    email: ""  # e.g. leaving.care@example.org
+    web: ""  # a full address starting with https://
+  duty: statutory  # statutory (a legal right) or local_extra (offered by choice)
+  principles: []  # related principles, e.g. [best-interests, access-to-services]
+"""
+
+
+class EditError(Exception):
+    """A problem an editor can fix, as one line."""
+
+
+def _load(path: Path) -> Any:
+    if not path.is_file():
+        raise EditError(f"{path}: no such offer section file")
+    yaml = YAML(typ="rt")
+    return yaml.load(path.read_text(encoding="utf-8"))
+
+
+def _set_value_on_line(line: str, key: str, value: str) -> str:
+    """Replace the value after ``key:`` on one line, keeping any trailing comment.
+
+    >>> _set_value_on_line("last_reviewed_on: 2025-01-01  # checked", "last_reviewed_on", "2026-11-23")
+    'last_reviewed_on: 2026-11-23  # checked'
+    """
+    pattern = re.compile(rf"^(\s*{re.escape(key)}:\s*)([^#\n]*?)(\s*(#.*)?)$")
+    match = pattern.match(line)
+    if match is None:
+        raise EditError(f"cannot find '{key}:' on line: {line.strip()}")
+    return f"{match.group(1)}{value}{match.group(3)}"
+
+
+def _same_interval(old_start: dt.date, old_end: dt.date, new_start: dt.date) -> dt.date:
+    """Move a review date on by the interval it had: whole months stay whole months.
+
+    >>> _same_interval(dt.date(2025, 3, 12), dt.date(2025, 9, 12), dt.date(2026, 11, 23))
+    datetime.date(2027, 5, 23)
+    >>> _same_interval(dt.date(2025, 3, 12), dt.date(2025, 3, 26), dt.date(2026, 1, 1))
+    datetime.date(2026, 1, 15)
+    """
+    months = (old_end.year - old_start.year) * 12 + old_end.month - old_start.month
+    if months > 0 and add_interval(old_start, f"{months} months") == old_end:
+        return add_interval(new_start, f"{months} months")
+    return new_start + (old_end - old_start)
+
+
+def mark_reviewed(path: Path, on: dt.date) -> list[str]:
+    """Set ``last_reviewed_on`` (and ``review_by``, keeping its interval); returns what changed.
+
+    Example: a section reviewed on 2025-03-12 with review_by 2025-09-12, marked
+    reviewed on 2026-11-23, gets review_by 2027-05-23.
+    """
+    document = _load(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    changes: list[str] = []
+    old_last = document.get("last_reviewed_on")
+    if "last_reviewed_on" not in document:
+        raise EditError(f"{path}: has no last_reviewed_on to update")
+    if isinstance(old_last, dt.date) and on < old_last:
+        raise EditError(f"{path}: {on} is before the last review ({old_last})")
+    updates = {"last_reviewed_on": on}
+    old_by = document.get("review_by")
+    if isinstance(old_by, dt.date) and isinstance(old_last, dt.date):
+        updates["review_by"] = _same_interval(old_last, old_by, on)
+    for key, value in updates.items():
+        number = document.lc.key(key)[0]
+        lines[number] = _set_value_on_line(lines[number], key, value.isoformat())
+        changes.append(f"{key}: {value.isoformat()}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return changes
+
+
+def new_entry(path: Path, entry_id: str) -> int:
+    """Add a scaffold entry at the end of the section's ``entries``; returns its first line (1-based)."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry_id):
+        raise EditError(
+            f"'{entry_id}' must be lower-case words joined by hyphens, e.g. driving-lessons"
+        )
+    document = _load(path)
+    entries = document.get("entries")
+    if not entries:
+        raise EditError(f"{path}: has no entries list to add to")
+    if any(entry.get("id") == entry_id for entry in entries):
+        raise EditError(f"{path}: already has an entry with id '{entry_id}'")
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    indent = entries.lc.item(0)[1] - 2  # column of the "- " before the first entry
+    keys = list(document.keys())
+    after = keys[keys.index("entries") + 1 :]
+    end = document.lc.key(after[0])[0] if after else len(lines)
+    # Comments and blank lines just above the next key belong to it, not to the entries.
+    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    block = [
+        " " * indent + line if line else line
+        for line in ENTRY_TEMPLATE.format(entry_id=entry_id).rstrip("\n").split("\n")
+    ]
+    lines[end:end] = block
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return end + 1
