@@ -11,10 +11,21 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import charts
 from .action_plan import action_plan_views
 from .data import SiteData, load_site_data
 from .dates import format_date, today
 from .errors import DataError, DataProblem
+from .gallery import (
+    GALLERY_FILE,
+    GRID_SIZES,
+    PAGE_SIZES,
+    copy_images,
+    piece_view,
+    piece_views,
+    publish_gallery,
+)
+from .model import FiguresFile
 from .offer import SectionView, offer_views
 from .open_referral import services
 from .pages import SITE_NAMES, check_pages
@@ -42,6 +53,18 @@ def define_env(env: Any) -> None:
     build_date = today()
     sections = offer_views(data.offer, data.principles.principles, settings, build_date)
     rows = review_rows(sections)
+    try:
+        # Pictures of published pieces only, metadata stripped, cached in .cache/gallery/.
+        published_gallery = publish_gallery(
+            data.gallery,
+            data.sources.get(GALLERY_FILE),
+            project_root,
+            build_date,
+            {principle.id: principle.short_name for principle in data.principles.principles},
+        )
+    except DataError as error:
+        raise PluginError(_report(error.problems)) from None
+    env.variables["clo_gallery"] = published_gallery
 
     # Council words that the theme shows come from data, never from mkdocs.yml.
     env.conf["site_name"] = f"{settings.council.short_name} {settings.strategy.offer_title}"
@@ -116,7 +139,65 @@ def define_env(env: Any) -> None:
         """Every section and separately reviewed entry, soonest review first."""
         return render("review-table.html", rows=rows, href=href)
 
+    # Charts and numbers from data/figures.yml (macros/charts.py).
+    figures_data = data.figures
+    chart_uses: dict[tuple[str, str], int] = {}
+
+    def _figures() -> FiguresFile:
+        if figures_data is None:
+            raise ValueError("data/figures.yml is missing")
+        return figures_data
+
+    def _chart_id(base: str) -> str:
+        # A chart shown twice on one page gets "-2", "-3"...: ids stay unique per page.
+        key = (env.page.url if env.page else "", base)
+        chart_uses[key] = chart_uses.get(key, 0) + 1
+        return charts.numbered_id(base, chart_uses[key])
+
+    def placement_chart() -> str:
+        """The "1 in 100" chart of where children looked after lived, with its table."""
+        return charts.placement_chart(_figures().placements, _chart_id("clo-placements"))
+
+    def district_chart() -> str:
+        """The bar chart of rates per 10,000 children by district, with its table."""
+        return charts.district_chart(_figures().rates, _chart_id("clo-districts"))
+
+    def figure_charts() -> str:
+        """Both charts from data/figures.yml, placements first."""
+        return f"{placement_chart()}\n{district_chart()}"
+
+    def figure(name: str) -> str:
+        """``{{ figure("total") }}`` -> "690": a number from data/figures.yml for prose."""
+        return charts.figure_text(_figures(), name)
+
+    def gallery() -> str:
+        """Every published piece of young people's art, poems and stories."""
+        return render(
+            "gallery.html",
+            pieces=piece_views(published_gallery, href),
+            sizes=GRID_SIZES,
+            heading=2,
+            href=href,
+        )
+
+    def gallery_piece(piece_id: str, heading: int = 3) -> str:
+        """``{{ gallery_piece("keys") }}``: one piece on another page; nothing if unpublished."""
+        if heading not in range(2, 7):
+            raise ValueError(f"gallery_piece: heading must be 2 to 6, got {heading!r}")
+        view = piece_view(published_gallery, piece_id, href)
+        if view is None:
+            return ""
+        return render(
+            "gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading, href=href
+        )
+
     for macro in (
+        placement_chart,
+        district_chart,
+        figure_charts,
+        figure,
+        gallery,
+        gallery_piece,
         date,
         help_contacts,
         contact_card,
@@ -148,6 +229,9 @@ def on_post_build(env: Any) -> None:
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    # The published gallery pictures, copied from the cache (only those of published pieces).
+    if env.variables.get("clo_gallery") is not None:
+        copy_images(env.variables["clo_gallery"], site_dir)
 
 
 def _section(sections: dict[str, SectionView], section_id: str) -> SectionView:

@@ -238,19 +238,24 @@ def _check_gallery(
     principle_ids: set[str] | None,
     root: Path,
 ) -> None:
+    """Ids, principle links and every piece's safety rules (see macros/gallery.py).
+
+    A piece without consent is not a problem here, so it never stops a build:
+    the build leaves it out and ``check`` names it.
+    """
+    # Imported here to keep the gallery rules in their own module without a cycle.
+    from .dates import today
+    from .gallery import IMAGE_DIR, piece_problems
+
     if gallery is None:
         return
     source = gallery.source
     pieces = gallery.model.pieces
     _unique(collect, [(p.id, source, ("pieces", i, "id")) for i, p in enumerate(pieces)], "id")
+    build_date = today()
     for i, piece in enumerate(pieces):
         if piece.principle is not None:
             path = ("pieces", i, "principle")
             _check_reference(collect, source, path, piece.principle, principle_ids, "principle")
-        if piece.image is not None and not (root / "data" / "gallery" / piece.image).is_file():
-            collect.problem(
-                source,
-                ("pieces", i, "image"),
-                f"image file data/gallery/{piece.image} does not exist; "
-                "check the spelling or add the file",
-            )
+        for field_path, message in piece_problems(piece, root / IMAGE_DIR, build_date):
+            collect.problem(source, ("pieces", i, *field_path), message)

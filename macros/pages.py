@@ -64,6 +64,13 @@ SITE_NAMES = frozenset(
         "offer_overview",
         "principles",
         "action_plan",
+        "placement_chart",
+        "district_chart",
+        "figure_charts",
+        "figure",
+        "clo_gallery",
+        "gallery",
+        "gallery_piece",
         "review_table",
     }
 )

@@ -1,7 +1,10 @@
 /* Progressive enhancement only: every page reads fully without this file.
    1. Review status: a static page does not change by itself, so when it is
       read later than it was built, work the status out again from today.
-   2. Age filter on the offer overview: show only entries for one age. */
+   2. Age filter on the offer overview: show only entries for one age.
+   3. Keyboard: Material's menu button (a <label> for its drawer checkbox)
+      becomes a focusable button that Enter and Space open and Escape
+      closes; the search results box is a Tab stop only when it has results. */
 (function () {
   "use strict";
 
@@ -66,9 +69,47 @@
     });
   }
 
+  function setUpMenuButton() {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label[for="__drawer"]');
+    if (!toggle || !button) { return; }
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", "Menu");
+    sync();
+    toggle.addEventListener("change", sync);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        // Material clicks a focused label on Enter too: stop it, or the
+        // drawer opens and closes again at once.
+        event.preventDefault();
+        event.stopPropagation();
+        button.click();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        button.click();
+        button.focus();
+      }
+    });
+  }
+
+  function setUpSearchFocus() {
+    // Material marks the results box tabindex="0", so Tab stops on it even
+    // when it is empty and closed. Without the attribute Chrome stops on it
+    // only when it scrolls and holds no link; clo.css stops it scrolling when
+    // it has no results, and results are links.
+    var boxes = document.querySelectorAll(".md-search__scrollwrap[tabindex]");
+    Array.prototype.forEach.call(boxes, function (box) { box.removeAttribute("tabindex"); });
+  }
+
   function start() {
     updateReviews();
     setUpAgeFilter();
+    setUpMenuButton();
+    setUpSearchFocus();
   }
 
   if (document.readyState === "loading") {
