@@ -13,9 +13,10 @@ from .dates import format_date, today
 from .editing import EditError, mark_reviewed, new_entry
 from .errors import DataError, DataProblem
 from .gallery import GALLERY_FILE, withheld_problems
+from .link_check import check_links
 from .offer import offer_views
 from .pages import SITE_NAMES, check_pages
-from .review_report import review_json, review_rows, review_text
+from .review_report import review_json, review_markdown, review_rows, review_text
 
 
 def problems_in(root: Path) -> list[DataProblem]:
@@ -65,6 +66,9 @@ def review_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     parser.add_argument("--json", action="store_true", help="print review.json instead")
     parser.add_argument(
+        "--markdown", action="store_true", help="print what is due or overdue as a Markdown list"
+    )
+    parser.add_argument(
         "--fail-on-overdue", action="store_true", help="exit 1 if anything is overdue"
     )
     args = parser.parse_args(argv)
@@ -80,6 +84,8 @@ def review_main(argv: list[str] | None = None) -> int:
     report = review_json(rows, build_date.isoformat())
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
+    elif args.markdown:
+        print(review_markdown(rows, format_date(build_date)))
     else:
         print(f"Offer review report for {format_date(build_date)}")
         print(review_text(rows))
@@ -157,6 +163,31 @@ def run_mark_reviewed() -> None:
 def run_new_entry() -> None:
     """Console-script entry point for ``new-entry``."""
     sys.exit(new_entry_main())
+
+
+def check_links_main(argv: list[str] | None = None) -> int:
+    """Check the links of a built site; ``--external`` checks links to other sites too.
+
+    Example: ``uv run mkdocs build --strict && uv run check-links --external``
+    """
+    parser = argparse.ArgumentParser(prog="check-links", description=check_links_main.__doc__)
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site folder")
+    parser.add_argument("--external", action="store_true", help="also check other sites")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(
+            f"{args.site}: no built site here; run 'uv run mkdocs build --strict' first",
+            file=sys.stderr,
+        )
+        return 1
+    result = check_links(args.site, args.external)
+    print(result.stdout)
+    return result.returncode
+
+
+def run_check_links() -> None:
+    """Console-script entry point for ``check-links``."""
+    sys.exit(check_links_main())
 
 
 def run_check() -> None:

@@ -85,3 +85,25 @@ def review_text(rows: list[ReviewRow]) -> str:
             f"{status:<9} {row.review.next_due_iso}  {row.kind:<7}  {row.title} ({row.owner})"
         )
     return "\n".join(lines)
+
+
+def review_markdown(rows: list[ReviewRow], build_date: str) -> str:
+    """What is overdue or due soon, as the body of the weekly review issue.
+
+    >>> review_markdown([], "23 November 2026").splitlines()[-1]
+    'Nothing is overdue or due soon.'
+    """
+    lines = [f"Offer review status on {build_date}.", ""]
+    due = [row for row in rows if row.review.state != "current"]
+    if not due:
+        lines.append("Nothing is overdue or due soon.")
+        return "\n".join(lines)
+    lines.append("When a section has been checked, run `uv run mark-reviewed SECTION` and merge.")
+    lines.append("")
+    for row in due:
+        state = "Overdue" if row.review.state == "overdue" else "Due soon"
+        lines.append(
+            f"- [ ] **{state}** ({row.review.next_due}): {row.kind.lower()} "
+            f"`{row.id}`, {row.title}, owner: {row.owner}"
+        )
+    return "\n".join(lines)

@@ -74,3 +74,27 @@ def test_publish_workflow_builds_strict_tests_and_deploys() -> None:
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     deploy_uses = [step["uses"] for step in workflow["jobs"]["deploy"]["steps"]]
     assert any(use.startswith("actions/deploy-pages@") for use in deploy_uses)
+
+
+def test_weekly_workflow_rebuilds_reports_checks_links_and_files_one_issue() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-review.yml").read_text())
+    triggers = workflow[True] if True in workflow else workflow["on"]
+    assert triggers["schedule"][0]["cron"].split()[-1] == "1"  # weekly, on Mondays
+    rebuild = " ".join(step.get("run", "") for step in workflow["jobs"]["rebuild"]["steps"])
+    assert "mkdocs build --strict" in rebuild
+    assert "uv run review" in rebuild
+    assert "check-links --site site --external" in rebuild
+    assert workflow["jobs"]["deploy"]["needs"] == "rebuild"
+    issue = " ".join(step.get("run", "") for step in workflow["jobs"]["review-issue"]["steps"])
+    assert "review --markdown" in issue
+    assert "gh issue edit" in issue and "gh issue create" in issue
+    assert workflow["jobs"]["review-issue"]["permissions"]["issues"] == "write"
+
+
+def test_pull_requests_run_check_build_tests_and_upload_a_preview() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert runs.index("uv run check") < runs.index("uv run mkdocs build --strict --site-dir site")
+    preview = [step for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert preview and preview[0]["if"] == "github.event_name == 'pull_request'"
