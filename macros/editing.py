@@ -115,6 +115,19 @@ def new_entry(path: Path, entry_id: str) -> int:
         raise EditError(f"{path}: has no entries list to add to")
     if any(entry.get("id") == entry_id for entry in entries):
         raise EditError(f"{path}: already has an entry with id '{entry_id}'")
+    # Ids are addresses on the whole site, so they must be unique across all sections.
+    for other in sorted(path.parent.glob("*.yml")):
+        if other == path:
+            continue
+        if other.stem == entry_id:
+            raise EditError(
+                f"'{entry_id}' is the id of the section {other.name}; choose another id"
+            )
+        other_entries = (_load(other) or {}).get("entries") or []
+        if any(entry.get("id") == entry_id for entry in other_entries):
+            raise EditError(
+                f"{other}: already has an entry with id '{entry_id}'; choose another id"
+            )
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     indent = entries.lc.item(0)[1] - 2  # column of the "- " before the first entry

@@ -112,8 +112,16 @@ def test_every_example_section_survives_new_entry(tmp_path: Path) -> None:
         copy = tmp_path / original.name
         text = original.read_text(encoding="utf-8")
         copy.write_text(text, encoding="utf-8")
-        new_entry(copy, "added-entry")
+        new_entry(copy, f"added-to-{original.stem}")
         diff = changed_lines(text, copy.read_text(encoding="utf-8"))
         assert all(change.startswith("+") for change in diff), original.name
         ids = [entry["id"] for entry in load_yaml(copy, copy.name).data["entries"]]
-        assert ids[-1] == "added-entry", original.name
+        assert ids[-1] == f"added-to-{original.stem}", original.name
+
+
+def test_new_entry_rejects_an_id_used_in_another_section(section: Path) -> None:
+    other = section.parent / "travel.yml"
+    other.write_text(COMMENTED.replace("id: grant", "id: bus-pass"), encoding="utf-8")
+    with pytest.raises(EditError, match="already has an entry with id 'bus-pass'"):
+        new_entry(section, "bus-pass")
+    assert section.read_text(encoding="utf-8") == COMMENTED
