@@ -29,7 +29,9 @@ class Action(Strict):
     id: Identifier = Field(description="Stable anchor for the action.")
     principle: Identifier = Field(description="Id of the principle it delivers.")
     action: Text = Field(description="What we will do.")
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(
+        default_factory=list, description="Dated steps, each with a status."
+    )
     links_to_plans: list[Text] = Field(default_factory=list, description="Related plans.")
     board_updates: list[Text] = Field(
         default_factory=list, description="When and how it is reported to the board."
@@ -43,4 +45,4 @@ class ActionPlanFile(Strict):
 
     title: Text = Field(description="e.g. 'Action plan, year 1 (2025 to 2026)'.")
     introduction: Text = Field(description="How the plan is reported and reviewed.")
-    actions: list[Action] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1, description="The actions, each under a principle.")

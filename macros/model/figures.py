@@ -10,7 +10,9 @@ from .common import Identifier, Strict, Text
 
 
 class PlacementCount(Strict):
-    id: Identifier
+    id: Identifier = Field(
+        description="Stable name used by figure() in pages, e.g. 'council-foster-carers'."
+    )
     label: Text = Field(description="Placement type, e.g. 'Council foster carers'.")
     count: int = Field(ge=0, description="Number of children.")
 
@@ -25,19 +27,21 @@ class Placements(Strict):
     as_of: dt.date = Field(description="Date the figures describe.")
     source: Text = Field(description="Where the figures come from.")
     total: int = Field(ge=0, description="All children looked after on that date.")
-    by_type: list[PlacementCount] = Field(min_length=1)
+    by_type: list[PlacementCount] = Field(
+        min_length=1, description="Children by placement type; counts add up to total."
+    )
 
 
 class Rates(Strict):
-    as_of: dt.date
-    source: Text
+    as_of: dt.date = Field(description="Date the rates describe.")
+    source: Text = Field(description="Where the rates come from.")
     comparison_label: Text = Field(description="e.g. 'Regional average'.")
-    comparison_rate: float = Field(ge=0)
-    districts: list[DistrictRate] = Field(min_length=1)
+    comparison_rate: float = Field(ge=0, description="The comparison rate per 10,000 children.")
+    districts: list[DistrictRate] = Field(min_length=1, description="Rate for each district.")
 
 
 class FiguresFile(Strict):
     """``data/figures.yml``."""
 
-    placements: Placements
-    rates: Rates
+    placements: Placements = Field(description="Where children looked after lived.")
+    rates: Rates = Field(description="Rates per 10,000 children by district.")

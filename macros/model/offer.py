@@ -75,8 +75,10 @@ class Entry(Strict):
         default_factory=list, description="Who else can get it, in plain words."
     )
     how_to_get_it: list[Text] = Field(min_length=1, description="Steps to get it, in order.")
-    provider: Provider
-    contact: EntryContact = Field(default_factory=EntryContact)
+    provider: Provider = Field(description="Who provides it: name and type.")
+    contact: EntryContact = Field(
+        default_factory=EntryContact, description="How to ask for it; any of phone, email, web."
+    )
     duty: Duty = Field(description="'statutory' (the law says we must) or 'local_extra'.")
     principles: list[Identifier] = Field(
         default_factory=list, description="Ids of related principles (data/principles.yml)."
