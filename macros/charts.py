@@ -632,7 +632,8 @@ def figure_names(figures: FiguresFile) -> list[str]:
     ['foster', 'foster.percent', 'homes', 'homes.percent']
     """
     ids = [item.id for item in figures.placements.by_type]
-    return [*_FIXED_NAMES, *(name for pid in ids for name in (pid, f"{pid}.percent"))]
+    others = [item.id for item in figures.other]
+    return [*_FIXED_NAMES, *(name for pid in ids for name in (pid, f"{pid}.percent")), *others]
 
 
 def _placement_value(figures: FiguresFile, name: str) -> str | None:
@@ -681,6 +682,9 @@ def figure_value(figures: FiguresFile, name: str) -> str:
     }
     if name in fixed:
         return fixed[name]()
+    others = {item.id: item for item in figures.other}
+    if name in others:
+        return format_number(others[name].value)
     value = _placement_value(figures, name)
     if value is None:
         known = figure_names(figures)

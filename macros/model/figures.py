@@ -40,8 +40,20 @@ class Rates(Strict):
     districts: list[DistrictRate] = Field(min_length=1, description="Rate for each district.")
 
 
+class OtherFigure(Strict):
+    id: Identifier = Field(
+        description="Name used by figure() in pages, e.g. 'purchased-places-2018'."
+    )
+    value: float = Field(description="The number.")
+    label: Text = Field(description="What the number counts, in plain words.")
+    source: Text = Field(description="Where the number comes from.")
+
+
 class FiguresFile(Strict):
     """``data/figures.yml``."""
 
     placements: Placements = Field(description="Where children looked after lived.")
     rates: Rates = Field(description="Rates per 10,000 children by district.")
+    other: list[OtherFigure] = Field(
+        default_factory=list, description="Any other number quoted in the pages."
+    )
