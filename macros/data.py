@@ -11,12 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from .errors import DataError, DataProblem
-from .loading import LoadedFile, dotted, load_yaml
+from .loading import LoadedFile, dotted, parse_yaml
 from .model import (
     ActionPlanFile,
     FiguresFile,
@@ -52,6 +52,14 @@ class SiteData:
     sources: dict[str, LoadedFile] = field(default_factory=dict)
 
 
+# Files this process has already loaded and validated without a problem: for each file
+# name and model, the exact bytes and the result. `mkdocs serve` builds the whole site
+# again after every edit; a file whose bytes are unchanged is then not parsed or
+# validated again. The result depends only on the bytes, the name and the model, and
+# problems are never kept, so what a build reports is the same as without it.
+_validated: dict[tuple[str, type[BaseModel]], tuple[bytes, Located[Any]]] = {}
+
+
 class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -64,13 +72,21 @@ class _Collector:
             if required:
                 self.problems.append(DataProblem(relative, 0, "", "is missing; it is required"))
             return None
+        raw = path.read_bytes()
+        known = _validated.get((relative, model))
+        if known is not None and known[0] == raw:
+            located: Located[ModelT] = known[1]
+            self.sources[relative] = located.source
+            return located
         try:
-            loaded = load_yaml(path, relative)
+            loaded = parse_yaml(raw, relative)
             self.sources[relative] = loaded
-            return Located(validate(loaded, model), loaded)
+            located = Located(validate(loaded, model), loaded)
         except DataError as error:
             self.problems.extend(error.problems)
             return None
+        _validated[(relative, model)] = (raw, located)
+        return located
 
     def problem(self, source: LoadedFile, path: tuple[str | int, ...], message: str) -> None:
         self.problems.append(DataProblem(source.path, source.line_of(path), dotted(path), message))

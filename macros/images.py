@@ -10,12 +10,17 @@ Originals in ``data/gallery/`` are only ever read. Each published copy:
   settings, plus its width (``3f9a0c12d4e6-640.webp``), so the name never
   reveals the original file name, a changed original gets new names, and a
   copy already in the cache folder is reused instead of encoded again.
+
+Next to the copies, ``<digest>.json`` notes the picture's size as shown, so that a later
+build finds its copies without decoding the original again; only the hash of the
+original's bytes is worked out each time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import warnings
 from collections.abc import Sequence
@@ -162,6 +167,9 @@ def publish_image(
         raise ImageProblem(problem)
     content = original.read_bytes()
     digest = hashlib.sha256(ENCODER_SETTINGS + b"\0" + content).hexdigest()[:12]
+    cached = _cached(digest, out_dir, widths)
+    if cached is not None:
+        return cached
     try:
         with Image.open(io.BytesIO(content)) as image:
             return _publish(image, digest, out_dir, widths)
@@ -172,13 +180,10 @@ def publish_image(
         ) from None
 
 
-def _publish(
-    image: Image.Image, digest: str, out_dir: Path, widths: Sequence[int]
-) -> PublishedImage:
-    width, height = image.size
-    if image.getexif().get(_ORIENTATION, 1) in _TURNED:
-        width, height = height, width
-    alpha = _has_alpha(image)
+def _plan(
+    digest: str, width: int, height: int, alpha: bool, widths: Sequence[int]
+) -> tuple[tuple[ImageCopy, ...], tuple[ImageCopy, ...]]:
+    """The WebP copies and the fallback copies of a picture ``width`` by ``height``."""
     fallback_ext, fallback_type = ("png", "image/png") if alpha else ("jpg", "image/jpeg")
     plan: list[tuple[ImageCopy, ImageCopy]] = []
     for target in published_widths(width, widths):
@@ -191,10 +196,50 @@ def _publish(
                 ),
             )
         )
-    webp = tuple(pair[0] for pair in plan)
-    fallback = tuple(pair[1] for pair in plan)
+    return tuple(pair[0] for pair in plan), tuple(pair[1] for pair in plan)
+
+
+def _cached(digest: str, out_dir: Path, widths: Sequence[int]) -> PublishedImage | None:
+    """The copies of an original published before, without opening it again, or None.
+
+    Finding the size of a picture as shown can mean decoding all of it (a PNG's EXIF
+    orientation may come after its pixels), so ``_publish`` notes it next to the copies
+    in ``<digest>.json``; the digest covers the original's bytes, so the note never goes
+    stale. Any doubt (no note, a copy missing) falls back to ``_publish``.
+    """
+    try:
+        noted = json.loads((out_dir / f"{digest}.json").read_text(encoding="utf-8"))
+        width, height, alpha = noted["width"], noted["height"], noted["alpha"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not (type(width) is int and type(height) is int and width > 0 and height > 0):
+        return None
+    webp, fallback = _plan(digest, width, height, alpha is True, widths)
+    if not all((out_dir / copy.name).is_file() for copy in (*webp, *fallback)):
+        return None
+    return PublishedImage(webp, fallback, encoded=0)
+
+
+def _note_size(digest: str, out_dir: Path, width: int, height: int, alpha: bool) -> None:
+    note = out_dir / f"{digest}.json"
+    if note.is_file():
+        return
+    partial = out_dir / f".{note.name}.{os.getpid()}.partial"
+    partial.write_text(json.dumps({"width": width, "height": height, "alpha": alpha}), "utf-8")
+    os.replace(partial, note)
+
+
+def _publish(
+    image: Image.Image, digest: str, out_dir: Path, widths: Sequence[int]
+) -> PublishedImage:
+    width, height = image.size
+    if image.getexif().get(_ORIENTATION, 1) in _TURNED:
+        width, height = height, width
+    alpha = _has_alpha(image)
+    webp, fallback = _plan(digest, width, height, alpha, widths)
     missing = [copy for copy in (*webp, *fallback) if not (out_dir / copy.name).is_file()]
     if not missing:
+        _note_size(digest, out_dir, width, height, alpha)
         return PublishedImage(webp, fallback, encoded=0)
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -210,6 +255,7 @@ def _publish(
         # A brand-new image from the raw pixels: nothing from the original's info travels with it.
         clean = Image.frombytes(resized.mode, resized.size, resized.tobytes())
         _save(clean, copy, out_dir)
+    _note_size(digest, out_dir, width, height, alpha)
     return PublishedImage(webp, fallback, encoded=len(missing))
 
 

@@ -43,22 +43,29 @@ def principle_views(
     sections: dict[str, SectionView],
     action_plan: ActionPlanFile | None,
 ) -> list[PrincipleView]:
-    """Each principle with the offer entries and actions that link to it."""
-    views = []
-    for principle in principles:
-        offer_links = tuple(
-            Backlink(f"{section.url}#{entry.id}", entry.title)
-            for section in sections.values()
-            for entry in section.entries
-            if principle.id in {pid for pid, _ in entry.principles}
+    """Each principle with the offer entries and actions that link to it.
+
+    One pass over the entries and one over the actions, whatever the number of principles.
+    """
+    offer_links: dict[str, list[Backlink]] = {principle.id: [] for principle in principles}
+    for section in sections.values():
+        for entry in section.entries:
+            # An entry that names a principle twice is still listed once under it.
+            for pid in dict.fromkeys(pid for pid, _ in entry.principles):
+                if pid in offer_links:
+                    offer_links[pid].append(Backlink(f"{section.url}#{entry.id}", entry.title))
+    action_links: dict[str, list[Backlink]] = {principle.id: [] for principle in principles}
+    for action in action_plan.actions if action_plan else []:
+        if action.principle in action_links:
+            action_links[action.principle].append(
+                Backlink(f"{ACTION_PLAN_PAGE}#{action.id}", action.action)
+            )
+    return [
+        PrincipleView(
+            principle,
+            principle_url(principle.id),
+            tuple(offer_links[principle.id]),
+            tuple(action_links[principle.id]),
         )
-        actions = action_plan.actions if action_plan else []
-        action_links = tuple(
-            Backlink(f"{ACTION_PLAN_PAGE}#{action.id}", action.action)
-            for action in actions
-            if action.principle == principle.id
-        )
-        views.append(
-            PrincipleView(principle, principle_url(principle.id), offer_links, action_links)
-        )
-    return views
+        for principle in principles
+    ]

@@ -7,6 +7,7 @@ here; they then work on any host, under any path, and from a file:// copy.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def relative_url(from_page_url: str, to_url: str) -> str:
@@ -26,9 +27,16 @@ def relative_url(from_page_url: str, to_url: str) -> str:
     target = "/" + path
     if target == start and fragment:
         return f"#{fragment}"
-    relative = posixpath.relpath(target, start)
+    return _relative_path(start, path) + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=16_384)
+def _relative_path(start: str, path: str) -> str:
+    """``path`` (a site URL without its #fragment) relative to the folder ``start``.
+
+    Cached: a large offer links to the same few pages thousands of times.
+    """
+    relative = posixpath.relpath("/" + path, start)
     if path.endswith("/") and not relative.endswith("/"):
         relative += "/"
-    if relative == "./":
-        relative = "./"
-    return relative + (f"#{fragment}" if fragment else "")
+    return relative

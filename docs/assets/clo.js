@@ -3,8 +3,8 @@
       read later than it was built, work the status out again from today.
    2. Age filter on the offer overview: show only entries for one age.
    3. Keyboard: Material's menu button (a <label> for its drawer checkbox)
-      becomes a focusable button that Enter and Space open and Escape
-      closes; the search results box is a Tab stop only when it has results. */
+      becomes a real button, and Escape closes the menu; the search results
+      box is a Tab stop only when it has results; the search dialog is named. */
 (function () {
   "use strict";
 
@@ -70,30 +70,44 @@
   }
 
   function setUpMenuButton() {
+    // Material's menu button is a <label> for a hidden checkbox: it works
+    // with a mouse or finger, also without JavaScript, but a keyboard never
+    // reaches it. Swap it for a real button that ticks the same checkbox.
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
-    if (!toggle || !button) { return; }
-    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    if (!toggle || !label) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon clo-menu-button";
     button.setAttribute("aria-label", "Menu");
+    button.innerHTML = label.innerHTML;
+    label.parentNode.replaceChild(button, label);
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
     sync();
     toggle.addEventListener("change", sync);
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        // Material clicks a focused label on Enter too: stop it, or the
-        // drawer opens and closes again at once.
-        event.preventDefault();
-        event.stopPropagation();
-        button.click();
-      }
+    button.addEventListener("click", function () { toggle.click(); });
+    // The title of a section's panel in the drawer goes back up a level.
+    // Material clicks a focused label on Enter, but leaves this one out of
+    // the Tab order; once back, focus goes to what opened the section.
+    var titles = document.querySelectorAll('.md-nav--primary .md-nav__title[for^="__nav"]');
+    Array.prototype.forEach.call(titles, function (title) {
+      title.tabIndex = 0;
+      title.addEventListener("click", function () {
+        var opener = document.querySelector('.md-nav__link[for="' + title.htmlFor + '"]');
+        if (opener) { setTimeout(function () { opener.focus(); }, 0); }
+      });
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
-        button.click();
+        toggle.click();
         button.focus();
       }
     });
+  }
+
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search"); }
   }
 
   function setUpSearchFocus() {
@@ -110,6 +124,7 @@
     setUpAgeFilter();
     setUpMenuButton();
     setUpSearchFocus();
+    nameSearchDialog();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,1249 @@
+"""Benchmark: does the build stay fast as the offer and the strategy grow? (issue 9)
+
+This is a benchmark script, not a test: pytest only imports it (for doctests) and
+nothing runs on import. Run it from the repository folder::
+
+    uv run python tests/benchmarks/build_scaling.py
+    uv run python tests/benchmarks/build_scaling.py --sizes 10,100,1000,5000
+    uv run python tests/benchmarks/build_scaling.py --sizes example,1000 --repeat 2 --no-serve
+
+``--sizes`` is a comma-separated list of offer sizes (number of entries); ``example``
+means the example site exactly as it is in the repository. The default is
+``example,10,100,1000,5000``, which takes about 10 to 15 minutes on a 2-core machine.
+
+What it does for each size N
+----------------------------
+1. Copies the project (mkdocs.yml, data/, docs/, macros/, overrides/) into a temporary
+   folder, with an empty gallery cache, and replaces the example offer with synthetic
+   content generated from a fixed seed:
+
+   - N offer entries in ceil(N / 8) sections (8 entries a section, the last one takes
+     what is left): one ``data/offer/<id>.yml``, one ``docs/offer/<id>.md`` page
+     (``{{ offer_section("<id>") }}``) and one nav entry per section. Titles, summaries
+     (with some Markdown), conditions, steps, providers, contacts, ages, principles and
+     separately reviewed entries are varied at random;
+   - max(4, N // 50) extra gallery artworks, each a small generated picture (Pillow),
+     published by the build in 3 widths as WebP plus JPEG/PNG;
+   - max(1, N // 100) extra prose pages (``docs/stories/``) that use site variables.
+
+   The principles, action plan, figures and the other pages stay as in the example;
+   the overview, principles, review and gallery pages grow with the data.
+
+2. Writes the same pages as plain Markdown into a second temporary project built
+   with stock mkdocs-material: no macros plugin, no hooks, no ``custom_dir``, no extra
+   CSS or JavaScript; the same nav, Markdown extensions, ``validation:`` settings and
+   search plugin. Every page is the page's own text with each variable replaced by its
+   value and each macro replaced by the equivalent Markdown (headings with ids,
+   paragraphs, lists, definition-free bold labels, tables for the charts and Markdown
+   links that MkDocs validates), so both sites carry comparable content. The gallery
+   pictures are referenced as they are (one file each, no resizing).
+
+3. Measures, with ``SOURCE_DATE_EPOCH`` frozen as in the test suite:
+
+   ``ours``       full ``mkdocs build --strict`` of our site: wall time of the whole
+                  process (Python start-up and imports included) and peak memory
+                  (maximum resident set size, from ``/usr/bin/time -v`` when present,
+                  else ``getrusage(RUSAGE_CHILDREN)`` in a fresh wrapper process).
+                  The first build of each size starts with an empty image cache; it
+                  is shown separately as ``cold``; the other columns are the best of
+                  the repeated (warm-cache) builds.
+   ``built``      what MkDocs itself prints as "Documentation built in X seconds"
+                  (the build without start-up and imports).
+   ``stock``      the same for the plain mkdocs-material site; ``ratio`` is ours/stock
+                  on the wall times.
+   ``check``      the ``check`` console script (``check --root <project>``) alone.
+   ``rebuild``    ``mkdocs serve`` on a loopback port: from saving an edit to one
+                  ``data/offer/*.yml`` file (an entry's title) until the server logs
+                  "Reloading browsers"; the served page is then fetched and must show
+                  the new title. This includes MkDocs's own 0.1 s wait for more changes.
+
+   Repetitions: best of 3 for sizes up to 1000, best of 1 above that (``--repeat``
+   overrides both); ``rebuild`` is the best of 3 edits in one serve session (2 above
+   1000 entries; ``--serve-repeat`` overrides).
+
+Options: ``--no-serve`` skips the serve measurement, ``--keep`` keeps the temporary
+projects and prints where they are, ``--profile FILE`` writes a pyinstrument text
+profile of our build at the largest size to FILE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import math
+import os
+import posixpath
+import queue
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+# Frozen "today" (2026-11-23 00:00 UTC), as in tests/conftest.py.
+FROZEN_EPOCH = "1795392000"
+TODAY = dt.date(2026, 11, 23)
+ENTRIES_PER_SECTION = 8
+DEFAULT_SIZES = "example,10,100,1000,5000"
+TIME_BIN = "/usr/bin/time"
+
+# --- Synthetic content -------------------------------------------------------------------
+
+TOPICS = [
+    "Money",
+    "Housing",
+    "Health",
+    "Learning",
+    "Work",
+    "Travel",
+    "Family and friends",
+    "Your rights",
+    "Leisure",
+    "Food",
+    "Digital access",
+    "Wellbeing",
+    "Driving",
+    "Documents",
+    "Sport",
+    "Volunteering",
+]
+ADJECTIVES = [
+    "Free",
+    "Extra",
+    "Weekly",
+    "Yearly",
+    "Emergency",
+    "One-off",
+    "Local",
+    "Personal",
+    "Discounted",
+    "Ongoing",
+    "Help with",
+    "Support for",
+]
+NOUNS = [
+    "bus pass",
+    "laptop",
+    "driving lessons",
+    "gym membership",
+    "college costs",
+    "rent deposit",
+    "furniture grant",
+    "counselling",
+    "dentist visits",
+    "phone credit",
+    "birthday gift",
+    "passport",
+    "bank account",
+    "food vouchers",
+    "work clothes",
+    "childcare",
+    "music lessons",
+    "cinema tickets",
+    "university bursary",
+    "training course",
+    "mentoring",
+    "housing advice",
+    "energy bills",
+    "broadband",
+]
+GROUPS = [
+    "students",
+    "young parents",
+    "apprentices",
+    "everyone leaving care",
+    "people living alone",
+    "people in supported housing",
+    "people starting work",
+]
+SENTENCES = [
+    "You can get {thing} from the {provider}.",
+    "We pay for {thing} so that cost does not stop you.",
+    "Your personal adviser can help you ask for {thing}.",
+    "This helps with the cost of {thing} until you are {age}.",
+    "Most care leavers use this in their first year on their own.",
+    "If your plans change, tell us and we will look at it again.",
+    "You do not have to pay this back.",
+    "We check once a year that it still helps you.",
+    "Ask us even if you are not sure you can get it.",
+    "Some people need more than this; talk to your adviser about what you need.",
+    "It is part of your pathway plan.",
+    "You can use it alongside other help in this section.",
+    "Not sure if you can get {thing}? Ask us.",
+    "It is yours to keep!",
+]
+EXTRAS = [
+    " This is **free** for care leavers.",
+    " Read more on [our website](https://www.example.org/leaving-care).",
+    " You get *up to £{amount}* a year.",
+    "",
+    "",
+    "",
+]
+CONDITIONS = [
+    "You live in the council's area and need {thing}.",
+    "You are studying at least {hours} hours a week.",
+    "Your pathway plan says you need {thing}.",
+    "You were in our care for at least 13 weeks after your 14th birthday.",
+    "You are working or looking for work, and {thing} would help.",
+    "You have a child or are expecting one.",
+    "You live on your own for the first time and have no {thing} yet.",
+    "You have not had {thing} from us in the last {months} months.",
+]
+STEPS = [
+    "Talk to your personal adviser about {thing}.",
+    "Fill in the short form for {thing} that your adviser gives you.",
+    "Send us a photo of the receipt for {thing}.",
+    "We pay the money into your bank account within {days} working days.",
+    "Book an appointment online or by phone; say it is about {thing}.",
+    "Bring your ID to the first meeting.",
+    "Tell us if anything changes, for example if you no longer need {thing}.",
+    "Ask at the {place} and show your care leaver card.",
+    "Read the guide on **{thing}** with your adviser.",
+]
+PLACES = ["library", "leisure centre", "Jobcentre", "college office", "council office"]
+PROVIDERS = [
+    ("Leaving Care Team", "council"),
+    ("Your district council", "district_council"),
+    ("The NHS", "nhs"),
+    ("Care Leavers Trust", "charity"),
+    ("Local employers' network", "employer"),
+    ("Jobcentre Plus", "government"),
+]
+COVERS = [
+    "health_and_wellbeing",
+    "relationships",
+    "education_and_training",
+    "employment",
+    "accommodation",
+    "participation_in_society",
+    "financial_support",
+    "financial_literacy",
+]
+COLOURS = ["red", "blue", "yellow", "green", "purple", "orange", "pink", "grey"]
+SHAPES = ["circles", "squares", "stripes", "triangles", "waves"]
+FIRST_NAMES = ["Sam", "Ash", "Jo", "Kai", "Mia", "Leo", "Zoe", "Ali"]
+PROSE = [
+    "Children in {area} told us what matters most to them when they leave care.",
+    "{council} listened, and this page explains what we changed.",
+    "The {offer} sets out everything you can get, in one place.",
+    "We meet young people every month to check that the help still works for them.",
+    "Many of the ideas on this page came from the young people themselves.",
+    "If something here is unclear, tell us and we will rewrite it.",
+    "Our personal advisers work with each young person to plan the next steps.",
+    "We publish what we have done every six months, so that you can check our progress.",
+]
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens.
+
+    >>> slug("Help with bus pass for students!")
+    'help-with-bus-pass-for-students'
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def section_count(entries: int) -> int:
+    """Sections for ``entries`` entries, about 8 each.
+
+    >>> section_count(10), section_count(1000), section_count(5000)
+    (2, 125, 625)
+    """
+    return max(1, math.ceil(entries / ENTRIES_PER_SECTION))
+
+
+def image_count(entries: int) -> int:
+    """Extra gallery pictures: one per 50 entries, at least 4.
+
+    >>> image_count(10), image_count(5000)
+    (4, 100)
+    """
+    return max(4, entries // 50)
+
+
+def story_count(entries: int) -> int:
+    """Extra prose pages: one per 100 entries, at least 1.
+
+    >>> story_count(10), story_count(5000)
+    (1, 50)
+    """
+    return max(1, entries // 100)
+
+
+def _sentence(rng: random.Random, thing: str, provider: str) -> str:
+    return rng.choice(SENTENCES).format(
+        thing=thing, provider=provider, age=rng.choice([21, 23, 25])
+    ) + rng.choice(EXTRAS).format(amount=rng.choice([50, 100, 250, 500, 1000]))
+
+
+def _fill(rng: random.Random, template: str, thing: str) -> str:
+    return template.format(
+        thing=thing,
+        hours=rng.randint(6, 16),
+        months=rng.choice([6, 12, 18]),
+        days=rng.randint(3, 10),
+        place=rng.choice(PLACES),
+    )
+
+
+def make_entry(rng: random.Random, number: int, principle_ids: list[str]) -> dict[str, Any]:
+    """One valid offer entry (a plain dict, as in data/offer/*.yml)."""
+    noun = rng.choice(NOUNS)
+    title = f"{rng.choice(ADJECTIVES)} {noun}"
+    if rng.random() < 0.4:
+        title += f" for {rng.choice(GROUPS)}"
+    provider, provider_type = rng.choice(PROVIDERS)
+    age_from = rng.randint(16, 21)
+    entry: dict[str, Any] = {
+        "id": f"{slug(title)[:40].strip('-')}-{number}",
+        "title": title,
+        "summary": " ".join(_sentence(rng, noun, provider) for _ in range(rng.randint(2, 4))),
+        "ages": {"from": age_from, "to": rng.randint(age_from, 25)},
+        "conditions": [
+            _fill(rng, text, noun) for text in rng.sample(CONDITIONS, rng.randint(0, 3))
+        ],
+        "how_to_get_it": [_fill(rng, text, noun) for text in rng.sample(STEPS, rng.randint(1, 4))],
+        "provider": {"name": provider, "type": provider_type},
+    }
+    contact: dict[str, str] = {}
+    if rng.random() < 0.8:
+        contact["phone"] = f"01632 960 {rng.randint(100, 999)}"
+    if rng.random() < 0.6:
+        contact["email"] = f"{slug(provider).replace('-', '.')}@example.org"
+    if rng.random() < 0.5:
+        contact["web"] = f"https://www.example.org/leaving-care/{slug(noun)}"
+    if contact:
+        entry["contact"] = contact
+    entry["duty"] = rng.choice(["statutory", "local_extra"])
+    entry["principles"] = rng.sample(principle_ids, rng.randint(0, min(3, len(principle_ids))))
+    if rng.random() < 0.15:
+        entry["last_reviewed_on"] = TODAY - dt.timedelta(days=rng.randint(5, 300))
+    return entry
+
+
+def make_sections(entries: int, principle_ids: list[str], seed: int) -> dict[str, dict[str, Any]]:
+    """``entries`` entries in section dicts, keyed by section id, 8 entries a section."""
+    rng = random.Random(seed)
+    sections: dict[str, dict[str, Any]] = {}
+    made = 0
+    for index in range(section_count(entries)):
+        topic = TOPICS[index % len(TOPICS)]
+        section_id = f"{slug(topic)}-s{index + 1}"
+        count = min(ENTRIES_PER_SECTION, entries - made)
+        sections[section_id] = {
+            "title": f"{topic} ({index + 1})",
+            "order": (index + 1) * 10,
+            "introduction": " ".join(
+                _sentence(rng, topic.lower(), "Leaving Care Team") for _ in range(2)
+            ),
+            "covers": rng.sample(COVERS, rng.randint(0, 2)),
+            "owner": rng.choice(["Leaving Care Team manager", "Head of service", "Lead adviser"]),
+            "last_reviewed_on": TODAY - dt.timedelta(days=rng.randint(1, 250)),
+            "review_in": rng.choice(["6 months", "1 year", "9 months"]),
+            "entries": [
+                make_entry(rng, made + number + 1, principle_ids) for number in range(count)
+            ],
+        }
+        made += count
+    return sections
+
+
+def make_image(path: Path, rng: random.Random) -> None:
+    """A small picture of coloured shapes (Pillow), JPEG or PNG by ``path``'s suffix."""
+    from PIL import Image, ImageDraw
+
+    width, height = rng.randint(700, 1400), rng.randint(500, 900)
+    image = Image.new("RGB", (width, height), tuple(rng.randint(0, 255) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        size = rng.randint(20, 200)
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        if rng.random() < 0.5:
+            draw.ellipse((x, y, x + size, y + size), fill=colour)
+        else:
+            draw.rectangle((x, y, x + size, y + size // 2), fill=colour)
+    if path.suffix == ".png":
+        image.save(path, "PNG")
+    else:
+        image.save(path, "JPEG", quality=85)
+
+
+def make_pieces(project: Path, count: int, principle_ids: list[str], seed: int) -> None:
+    """Add ``count`` artworks with generated pictures to data/gallery.yml."""
+    rng = random.Random(seed)
+    gallery_file = project / "data" / "gallery.yml"
+    gallery = yaml.safe_load(gallery_file.read_text(encoding="utf-8")) or {}
+    pieces = gallery.setdefault("pieces", [])
+    for number in range(1, count + 1):
+        name = f"generated-art-{number}.{'png' if number % 4 == 0 else 'jpg'}"
+        make_image(project / "data" / "gallery" / name, rng)
+        colour, shape = rng.choice(COLOURS), rng.choice(SHAPES)
+        pieces.append(
+            {
+                "id": f"generated-art-{number}",
+                "kind": "artwork",
+                "title": f"{colour.title()} {shape} {number}",
+                "image": name,
+                "alt": f"Bright {colour} {shape} overlapping on a plain background.",
+                "text": "I made this in the art group on Thursdays.",
+                "credit": f"{rng.choice(FIRST_NAMES)}, {rng.randint(12, 20)}",
+                "consent": {
+                    "recorded_by": "Participation officer",
+                    "recorded_on": TODAY - dt.timedelta(days=30),
+                },
+                "themes": [rng.choice(["home", "hope", "friends", "new starts"])],
+                "principle": rng.choice(principle_ids),
+                "sample": True,
+            }
+        )
+    gallery_file.write_text(dump(gallery), encoding="utf-8")
+
+
+def make_story(rng: random.Random, number: int) -> str:
+    """A prose page that uses site variables, as comms staff write them."""
+    paragraphs = []
+    for _ in range(4):
+        text = " ".join(rng.choice(PROSE) for _ in range(rng.randint(2, 4)))
+        paragraphs.append(
+            text.replace("{area}", "{{ council.area_name }}")
+            .replace("{council}", "{{ council.name }}")
+            .replace("{offer}", "{{ strategy.offer_title }}")
+        )
+    items = "\n".join(f"- {_fill(rng, rng.choice(STEPS), 'support')}" for _ in range(3))
+    return (
+        "---\n"
+        f"description: What young people told us, and what we changed, part {number}.\n"
+        "---\n\n"
+        f"# What we changed, part {number}\n\n"
+        f"{paragraphs[0]}\n\n{paragraphs[1]}\n\n"
+        "## What happens next\n\n"
+        f"{paragraphs[2]}\n\n{items}\n\n{paragraphs[3]}\n"
+    )
+
+
+def dump(value: Any) -> str:
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=88)
+
+
+# --- The project copies ------------------------------------------------------------------
+
+
+@dataclass
+class Project:
+    size: str
+    ours: Path
+    stock: Path
+    sections: int
+    entries: int
+    pages: int
+    images: int
+    edit_file: Path = field(default_factory=Path)
+    edit_url: str = ""
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def _offer_nav(nav: list[Any]) -> list[Any]:
+    """The list under the nav item that holds offer/index.md."""
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list) and "offer/index.md" in value:
+                    return value
+    raise SystemExit("mkdocs.yml: no nav section holds offer/index.md")
+
+
+def make_project(size: str, workdir: Path, seed: int = 9) -> Project:
+    """Our project with ``size`` entries (or the example as it is), and its stock twin."""
+    ours = copy_project(workdir / "ours")
+    config = yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
+    principles = yaml.safe_load((ours / "data" / "principles.yml").read_text(encoding="utf-8"))
+    principle_ids = [principle["id"] for principle in principles["principles"]]
+    if size != "example":
+        entries = int(size)
+        for old in (ours / "data" / "offer").glob("*.yml"):
+            old.unlink()
+            (ours / "docs" / "offer" / f"{old.stem}.md").unlink(missing_ok=True)
+        sections = make_sections(entries, principle_ids, seed)
+        offer_nav = _offer_nav(config["nav"])
+        del offer_nav[1:]
+        for section_id, section in sections.items():
+            (ours / "data" / "offer" / f"{section_id}.yml").write_text(
+                "# Generated by tests/benchmarks/build_scaling.py\n" + dump(section),
+                encoding="utf-8",
+            )
+            (ours / "docs" / "offer" / f"{section_id}.md").write_text(
+                f'# {section["title"]}\n\n{{{{ offer_section("{section_id}") }}}}\n',
+                encoding="utf-8",
+            )
+            offer_nav.append(f"offer/{section_id}.md")
+        make_pieces(ours, image_count(entries), principle_ids, seed)
+        rng = random.Random(seed)
+        stories = []
+        (ours / "docs" / "stories").mkdir()
+        for number in range(1, story_count(entries) + 1):
+            (ours / "docs" / "stories" / f"story-{number}.md").write_text(
+                make_story(rng, number), encoding="utf-8"
+            )
+            stories.append(f"stories/story-{number}.md")
+        config["nav"].insert(-2, {"What we changed": stories})
+        (ours / "mkdocs.yml").write_text(dump(config), encoding="utf-8")
+    stock = workdir / "stock"
+    write_stock(ours, stock, config)
+    offer_files = sorted((ours / "data" / "offer").glob("*.yml"))
+    loaded = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in offer_files]
+    gallery = yaml.safe_load((ours / "data" / "gallery.yml").read_text(encoding="utf-8"))
+    return Project(
+        size=size,
+        ours=ours,
+        stock=stock,
+        sections=len(offer_files),
+        entries=sum(len(section["entries"]) for section in loaded),
+        pages=sum(1 for _ in (stock / "docs").rglob("*.md")),
+        images=sum(1 for piece in gallery.get("pieces", []) if piece.get("image")),
+        edit_file=offer_files[0],
+        edit_url=f"offer/{offer_files[0].stem}/",
+    )
+
+
+# --- The same pages as plain Markdown ----------------------------------------------------
+
+
+def _format_date(value: Any) -> str:
+    """A date the GOV.UK way (as our ``date()`` macro writes it).
+
+    >>> _format_date(dt.date(2026, 4, 1))
+    '1 April 2026'
+    """
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def _ages(entry: dict[str, Any]) -> str:
+    age_from, age_to = entry["ages"]["from"], entry["ages"]["to"]
+    return f"Age {age_from}" if age_from == age_to else f"Ages {age_from} to {age_to}"
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
+
+
+class StockPages:
+    """Markdown equivalents of our macros, for pages written without the macros plugin."""
+
+    def __init__(self, project: Path) -> None:
+        def load(name: str) -> Any:
+            path = project / "data" / name
+            return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+        self.site = load("site.yml")
+        self.principles = load("principles.yml")["principles"]
+        self.plan = load("action_plan.yml") or {"actions": []}
+        self.figures = load("figures.yml") or {}
+        self.gallery = load("gallery.yml") or {"pieces": []}
+        offer_dir = project / "data" / "offer"
+        self.offer = {
+            path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted(offer_dir.glob("*.yml"))
+        }
+        self.offer = dict(sorted(self.offer.items(), key=lambda item: (item[1]["order"], item[0])))
+        self.names = {p["id"]: p["short_name"] for p in self.principles}
+        self.page = ""
+
+    def link(self, target: str) -> str:
+        """``target`` (a docs path with an optional #anchor) relative to the current page."""
+        path, _, anchor = target.partition("#")
+        base = posixpath.dirname(self.page) or "."
+        relative = posixpath.relpath(path, base) if path else ""
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def context(self) -> dict[str, Any]:
+        site = self.site
+        strategy = site["strategy"]
+        return {
+            **{key: site[key] for key in ("council", "strategy", "boards", "contact")},
+            "accessibility": site["accessibility"],
+            "build_date": _format_date(TODAY),
+            "strategy_period": f"{strategy['start_year']} to {strategy['end_year']}",
+            "date": _format_date,
+            "contact_card": self.contact_card,
+            "help_contacts": self.help_contacts,
+            "offer_section": self.offer_section,
+            "offer_overview": self.offer_overview,
+            "principles": self.principles_list,
+            "action_plan": self.action_plan,
+            "review_table": self.review_table,
+            "placement_chart": self.placement_chart,
+            "district_chart": self.district_chart,
+            "figure_charts": lambda: self.placement_chart() + "\n" + self.district_chart(),
+            "figure": self.figure,
+            "gallery": self.gallery_list,
+            "gallery_piece": self.gallery_piece,
+        }
+
+    def contact_card(self) -> str:
+        contact = self.site["contact"]
+        lines = [
+            f"**{contact['team']}**",
+            "",
+            f"- Call [{contact['phone']}](tel:{re.sub(r'[^0-9+]', '', contact['phone'])})",
+            f"- Email [{contact['email']}](mailto:{contact['email']})",
+            f"- [Our web page]({contact['web']})",
+            f"- Open {contact['opening_hours']}",
+            f"- Out of hours: {contact['out_of_hours_phone']}",
+            "",
+        ]
+        return "\n".join(lines)
+
+    def help_contacts(self) -> str:
+        lines = []
+        for item in self.site.get("help_now", []):
+            lines += [f"## {item['name']}", "", item["when"], ""]
+            if item.get("phone"):
+                lines += [f"Call [{item['phone']}](tel:{item['phone'].replace(' ', '')})", ""]
+            if item.get("text"):
+                lines += [f"Text: {item['text']}", ""]
+            if item.get("web"):
+                lines += [f"[Website]({item['web']})", ""]
+        return "\n".join(lines)
+
+    def _entry(self, entry: dict[str, Any]) -> list[str]:
+        lines = [
+            f"## {entry['title']} {{ #{entry['id']} }}",
+            "",
+            _one_line(entry["summary"]),
+            "",
+            f"**Who can get it:** {_ages(entry)}",
+            "",
+        ]
+        lines += [f"- {_one_line(text)}" for text in entry.get("conditions", [])]
+        lines += ["", "**How to get it:**", ""]
+        lines += [
+            f"{number}. {_one_line(text)}"
+            for number, text in enumerate(entry["how_to_get_it"], start=1)
+        ]
+        lines += ["", f"**Who provides it:** {entry['provider']['name']}", ""]
+        contact = entry.get("contact") or {}
+        if contact:
+            lines += ["**Contact:**", ""]
+            if contact.get("phone"):
+                lines.append(
+                    f"- Call [{contact['phone']}](tel:{contact['phone'].replace(' ', '')})"
+                )
+            if contact.get("email"):
+                lines.append(f"- Email [{contact['email']}](mailto:{contact['email']})")
+            if contact.get("web"):
+                lines.append(f"- [More about {entry['title'].lower()}]({contact['web']})")
+            lines.append("")
+        duty = (
+            "You have a legal right to this"
+            if entry["duty"] == "statutory"
+            else "A local extra: the law does not require it, we offer it by choice"
+        )
+        why = f"**Why we offer it:** {duty}."
+        links = [
+            f"[{self.names[pid]}]({self.link(f'strategy/where-we-want-to-be.md#{pid}')})"
+            for pid in entry.get("principles", [])
+            if pid in self.names
+        ]
+        if links:
+            why += " Part of our promise on: " + ", ".join(links) + "."
+        lines += [why, ""]
+        if entry.get("last_reviewed_on"):
+            lines += [f"Last reviewed on {_format_date(entry['last_reviewed_on'])}.", ""]
+        return lines
+
+    def offer_section(self, section_id: str) -> str:
+        section = self.offer[section_id]
+        lines = [
+            f"Last reviewed on {_format_date(section['last_reviewed_on'])}.",
+            "",
+            _one_line(section["introduction"]),
+            "",
+            f"This section is kept up to date by {section['owner']}.",
+            "",
+        ]
+        for entry in section["entries"]:
+            lines += self._entry(entry)
+        return "\n".join(lines)
+
+    def offer_overview(self) -> str:
+        lines: list[str] = []
+        for section_id, section in self.offer.items():
+            page = f"offer/{section_id}.md"
+            lines += [
+                f"## [{section['title']}]({self.link(page)}) {{ #overview-{section_id} }}",
+                "",
+            ]
+            lines += [
+                f"- [{entry['title']}]({self.link(page + '#' + entry['id'])}) "
+                f"({_ages(entry).lower()})"
+                for entry in section["entries"]
+            ]
+            lines.append("")
+        return "\n".join(lines)
+
+    def principles_list(self) -> str:
+        lines: list[str] = []
+        for principle in self.principles:
+            lines += [
+                f"## Principle {principle['number']}: {principle['short_name']} "
+                f"{{ #{principle['id']} }}",
+                "",
+                _one_line(principle["duty"]),
+                "",
+            ]
+            said = principle.get("young_people_said") or []
+            if said:
+                lines += ["### What young people told us", ""]
+                lines += [f"- {_one_line(quote)}" for quote in said]
+                lines.append("")
+            for outcome in principle.get("outcomes", []):
+                lines += [f"### {_one_line(outcome['text'])} {{ #{outcome['id']} }}", ""]
+                lines += ["We will know this is working when:", ""]
+                lines += [f"- {_one_line(measure)}" for measure in outcome.get("measures", [])]
+                lines.append("")
+            offer_links = [
+                f"- [{entry['title']}]({self.link(f'offer/{sid}.md#' + entry['id'])})"
+                for sid, section in self.offer.items()
+                for entry in section["entries"]
+                if principle["id"] in entry.get("principles", [])
+            ]
+            if offer_links:
+                lines += ["### In the offer", "", *offer_links, ""]
+            action_links = [
+                f"- [{_one_line(action['action'])}]"
+                f"({self.link('strategy/action-plan.md#' + action['id'])})"
+                for action in self.plan.get("actions", [])
+                if action.get("principle") == principle["id"]
+            ]
+            if action_links:
+                lines += ["### In the action plan", "", *action_links, ""]
+        return "\n".join(lines)
+
+    def action_plan(self) -> str:
+        lines: list[str] = []
+        for principle in self.principles:
+            actions = [a for a in self.plan["actions"] if a.get("principle") == principle["id"]]
+            if not actions:
+                continue
+            lines += [
+                f"## Principle {principle['number']}: {principle['short_name']} "
+                f"{{ #plan-{principle['id']} }}",
+                "",
+                f"[What this principle means]"
+                f"({self.link('strategy/where-we-want-to-be.md#' + principle['id'])})",
+                "",
+            ]
+            for action in actions:
+                lines += [f"### {_one_line(action['action'])} {{ #{action['id']} }}", ""]
+                lines += [
+                    f"- **{milestone.get('status', 'planned')}** "
+                    f"{_format_date(milestone['due_on'])}: {_one_line(milestone['what'])}"
+                    for milestone in action.get("milestones", [])
+                ]
+                lines += [
+                    "",
+                    f"**Led by:** {', '.join(action.get('service_leads', []))}",
+                    "",
+                    f"**Board lead:** {action.get('board_lead', '')}",
+                    "",
+                ]
+                if action.get("board_updates"):
+                    lines += [
+                        f"**Reported to the board:** {'; '.join(action['board_updates'])}",
+                        "",
+                    ]
+                if action.get("links_to_plans"):
+                    lines += [f"**Linked plans:** {'; '.join(action['links_to_plans'])}", ""]
+        return "\n".join(lines)
+
+    def review_table(self) -> str:
+        rows = []
+        for section_id, section in self.offer.items():
+            page = f"offer/{section_id}.md"
+            rows.append((section["last_reviewed_on"], section["title"], "Section", page, section))
+            for entry in section["entries"]:
+                if entry.get("last_reviewed_on"):
+                    rows.append(
+                        (
+                            entry["last_reviewed_on"],
+                            f"{entry['title']} ({section['title']})",
+                            "Entry",
+                            f"{page}#{entry['id']}",
+                            section,
+                        )
+                    )
+        rows.sort(key=lambda row: (str(row[0]), row[1]))
+        lines = ["| What | Kind | Owner | Last reviewed |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| [{title}]({self.link(target)}) | {kind} | {section['owner']} | "
+            f"{_format_date(last)} |"
+            for last, title, kind, target, section in rows
+        ]
+        return "\n".join(lines) + "\n"
+
+    def placement_chart(self) -> str:
+        placements = self.figures.get("placements", {})
+        lines = ["| Where children lived | Children |", "| --- | ---: |"]
+        lines += [
+            f"| {item['label']} | {item['count']} |" for item in placements.get("by_type", [])
+        ]
+        return "\n".join(lines) + "\n"
+
+    def district_chart(self) -> str:
+        rates = self.figures.get("rates", {})
+        lines = ["| District | Children | Rate per 10,000 |", "| --- | ---: | ---: |"]
+        lines += [
+            f"| {item['name']} | {item['children']} | {item['rate_per_10000']} |"
+            for item in rates.get("districts", [])
+        ]
+        return "\n".join(lines) + "\n"
+
+    def figure(self, name: str) -> str:
+        placements = self.figures.get("placements", {})
+        return str(placements.get("total", 690)) if name == "total" else f"[{name}]"
+
+    def _piece(self, piece: dict[str, Any], heading: int) -> list[str]:
+        lines = [f"{'#' * heading} {piece['title']} {{ #{piece['id']} }}", ""]
+        if piece.get("image"):
+            lines += [f"![{piece['alt']}]({self.link('assets/gallery/' + piece['image'])})", ""]
+        for block in re.split(r"\n\s*\n", (piece.get("text") or "").strip()):
+            if block.strip():
+                lines += ["  \n".join(block.strip().splitlines()), ""]
+        lines += [f"*{piece['credit']}*", ""]
+        return lines
+
+    def _published(self) -> list[dict[str, Any]]:
+        return [
+            piece
+            for piece in self.gallery["pieces"]
+            if piece.get("consent")
+            and (not piece.get("take_down_on") or piece["take_down_on"] > TODAY)
+        ]
+
+    def gallery_list(self) -> str:
+        lines: list[str] = []
+        for piece in self._published():
+            lines += self._piece(piece, 2)
+        return "\n".join(lines)
+
+    def gallery_piece(self, piece_id: str, heading: int = 3) -> str:
+        found = [piece for piece in self._published() if piece["id"] == piece_id]
+        return "\n".join(self._piece(found[0], heading)) if found else ""
+
+
+FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
+
+
+def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
+    """The plain mkdocs-material twin of ``ours``: same pages, Markdown only."""
+    import jinja2
+
+    pages = StockPages(ours)
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    docs = ours / "docs"
+    excluded = {"editing-guide.md"}
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        if relative in excluded:
+            continue
+        text = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text)
+        front, body = (match.group(0), text[match.end() :]) if match else ("", text)
+        if "render_macros: false" not in front:
+            pages.page = relative
+            body = environment.from_string(body).render(**pages.context())
+        target = stock / "docs" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + body, encoding="utf-8")
+    images = stock / "docs" / "assets" / "gallery"
+    images.mkdir(parents=True, exist_ok=True)
+    for piece in pages._published():
+        if piece.get("image"):
+            shutil.copyfile(ours / "data" / "gallery" / piece["image"], images / piece["image"])
+    settings = pages.site
+    stock_config = {
+        "site_name": f"{settings['council']['short_name']} {settings['strategy']['offer_title']}",
+        "site_url": config["site_url"],
+        "site_description": config.get("site_description", ""),
+        "docs_dir": "docs",
+        "strict": True,
+        "theme": {
+            "name": "material",
+            "language": "en",
+            "font": False,
+            "features": config["theme"].get("features", []),
+        },
+        "extra": {"generator": False},
+        "plugins": [{"search": {"lang": "en"}}],
+        "markdown_extensions": config["markdown_extensions"],
+        "validation": config["validation"],
+        "exclude_docs": config.get("exclude_docs", ""),
+        "not_in_nav": config.get("not_in_nav", ""),
+        "nav": config["nav"],
+    }
+    (stock / "mkdocs.yml").write_text(dump(stock_config), encoding="utf-8")
+
+
+# --- Measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    built_in: float | None
+    returncode: int
+    output: str
+
+
+RUSAGE_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(f'MAXRSS_KB={rss}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Wall time, peak memory and output of one fresh process."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FROZEN_EPOCH}
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as handle:
+        time_file = Path(handle.name)
+    try:
+        if Path(TIME_BIN).is_file():
+            wrapped = [TIME_BIN, "-v", "-o", str(time_file), *command]
+        else:
+            wrapped = [sys.executable, "-c", RUSAGE_WRAPPER, *command]
+        start = time.perf_counter()
+        completed = subprocess.run(
+            wrapped, cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+        seconds = time.perf_counter() - start
+        output = completed.stdout + completed.stderr
+        report = time_file.read_text(encoding="utf-8", errors="replace") + output
+    finally:
+        time_file.unlink(missing_ok=True)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)|MAXRSS_KB=(\d+)", report)
+    built = re.search(r"Documentation built in ([0-9.]+) seconds", output)
+    return Run(
+        seconds,
+        int(rss.group(1) or rss.group(2)) / 1024 if rss else float("nan"),
+        float(built.group(1)) if built else None,
+        completed.returncode,
+        output,
+    )
+
+
+def build_command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+
+
+def check_command(project: Path) -> list[str]:
+    script = Path(sys.executable).with_name("check")
+    if script.is_file():
+        return [str(script), "--root", str(project)]
+    code = "from macros.cli import run_check; run_check()"
+    return [sys.executable, "-c", code, "--root", str(project)]
+
+
+def best(runs: list[Run]) -> Run:
+    return min(runs, key=lambda run: run.seconds)
+
+
+def require_success(run: Run, what: str) -> Run:
+    if run.returncode != 0:
+        print(run.output[-4000:], file=sys.stderr)
+        raise SystemExit(f"{what} failed (exit {run.returncode}); output above")
+    return run
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _lines(stream: Any, into: queue.Queue[tuple[float, str]]) -> None:
+    for line in iter(stream.readline, ""):
+        into.put((time.perf_counter(), line))
+
+
+def _wait_for(
+    lines: queue.Queue[tuple[float, str]], pattern: str, timeout: float, log: list[str]
+) -> float:
+    deadline = time.perf_counter() + timeout
+    while True:
+        try:
+            stamp, line = lines.get(timeout=max(0.05, deadline - time.perf_counter()))
+        except queue.Empty:
+            raise SystemExit(
+                f"mkdocs serve: no '{pattern}' within {timeout:.0f} s:\n" + "".join(log[-40:])
+            ) from None
+        log.append(line)
+        if pattern in line:
+            return stamp
+
+
+def edit_title(path: Path, marker: str) -> None:
+    """Append ``marker`` to the first entry title in a data/offer file."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"^(?P<lead>[ -]+title: )(?P<title>.+)$", text, re.MULTILINE)
+    if match is None:
+        raise SystemExit(f"{path}: no entry title to edit")
+    title = match["title"].rstrip()
+    if title[:1] in {"'", '"'}:
+        title = title[:-1] + f" {marker}" + title[-1]
+    else:
+        title = f"{title} {marker}"
+    path.write_text(text[: match.start()] + match["lead"] + title + text[match.end() :], "utf-8")
+
+
+def serve_rebuilds(project: Project, edits: int, startup_timeout: float) -> list[float]:
+    """Seconds from saving a data/offer edit until mkdocs serve has rebuilt, per edit."""
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FROZEN_EPOCH, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project.ours,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+    threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
+    log: list[str] = []
+    config = yaml.safe_load((project.ours / "mkdocs.yml").read_text(encoding="utf-8"))
+    path = urllib.request.urlparse(config["site_url"]).path
+    url = f"http://127.0.0.1:{port}{path}{project.edit_url}"
+    times = []
+    try:
+        _wait_for(lines, "Serving on", startup_timeout, log)
+        deadline = time.perf_counter() + 30
+        while fetch(url) is None:
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"mkdocs serve: {url} never answered:\n" + "".join(log[-40:]))
+            time.sleep(0.2)
+        for number in range(1, edits + 1):
+            time.sleep(1.0)  # let the watcher settle after the previous build
+            while not lines.empty():
+                log.append(lines.get()[1])
+            marker = f"edited-{number}-{random.randint(1000, 9999)}"
+            start = time.perf_counter()
+            edit_title(project.edit_file, marker)
+            done = _wait_for(lines, "Reloading browsers", startup_timeout, log)
+            times.append(done - start)
+            page = fetch(url) or ""
+            if marker not in page:
+                raise SystemExit(f"mkdocs serve: {url} does not show the edit:\n" + "".join(log))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return times
+
+
+def profile_build(project: Project, output: Path) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "pyinstrument",
+        "-r",
+        "text",
+        "-o",
+        str(output),
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(project.ours.parent / "site-profile"),
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FROZEN_EPOCH}
+    subprocess.run(command, cwd=project.ours, env=env, check=True, capture_output=True)
+    print(f"Profile of our build at {project.size} entries: {output}", file=sys.stderr)
+
+
+# --- Report -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    project: Project
+    repeats: int
+    cold: Run
+    ours: Run
+    stock: Run
+    check: Run
+    rebuild: list[float]
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def table(rows: list[Row]) -> Iterator[str]:
+    yield (
+        "| entries | sections | pages | images | runs | ours cold s | ours s | ours built s "
+        "| ours MB | stock s | stock built s | stock MB | ratio | check s | rebuild s |"
+    )
+    yield "|" + " ---: |" * 15
+    for row in rows:
+        p = row.project
+        yield (
+            f"| {p.entries if p.size != 'example' else f'{p.entries} (example)'} "
+            f"| {p.sections} | {p.pages} | {p.images} | {row.repeats} "
+            f"| {row.cold.seconds:.2f} | {row.ours.seconds:.2f} | {_seconds(row.ours.built_in)} "
+            f"| {row.ours.max_rss_mb:.0f} | {row.stock.seconds:.2f} "
+            f"| {_seconds(row.stock.built_in)} | {row.stock.max_rss_mb:.0f} "
+            f"| {row.ours.seconds / row.stock.seconds:.2f} | {row.check.seconds:.2f} "
+            f"| {_seconds(min(row.rebuild)) if row.rebuild else '-'} |"
+        )
+
+
+def growth(rows: list[Row]) -> Iterator[str]:
+    numeric = [row for row in rows if row.project.size != "example"]
+    for small, large in itertools.pairwise(numeric):
+        ratio = large.project.entries / small.project.entries
+        yield (
+            f"{small.project.entries} -> {large.project.entries} entries (x{ratio:g}): "
+            f"ours x{large.ours.seconds / small.ours.seconds:.2f} "
+            f"(built x{(large.ours.built_in or 0) / (small.ours.built_in or 1):.2f}), "
+            f"stock x{large.stock.seconds / small.stock.seconds:.2f} "
+            f"(built x{(large.stock.built_in or 0) / (small.stock.built_in or 1):.2f})"
+        )
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_size(
+    size: str, workdir: Path, repeats: int | None, serve_repeats: int | None, serve: bool
+) -> Row:
+    started = time.perf_counter()
+    project = make_project(size, workdir)
+    large = project.entries > 1000
+    runs = repeats or (1 if large else 3)
+    log(
+        f"[{size}] {project.entries} entries, {project.sections} sections, {project.pages} pages, "
+        f"{project.images} images (generated in {time.perf_counter() - started:.1f} s)"
+    )
+    site = workdir / "site-ours"
+    cold = require_success(measure(build_command(site), project.ours), "our build (cold)")
+    log(f"[{size}] ours, cold image cache: {cold.seconds:.2f} s")
+    ours = [require_success(measure(build_command(site), project.ours), "our build")]
+    for _ in range(runs - 1):
+        ours.append(require_success(measure(build_command(site), project.ours), "our build"))
+    log(f"[{size}] ours: {', '.join(f'{run.seconds:.2f}' for run in ours)} s")
+    stock_site = workdir / "site-stock"
+    stock = []
+    for _ in range(runs):
+        stock.append(require_success(measure(build_command(stock_site), project.stock), "stock"))
+    log(f"[{size}] stock: {', '.join(f'{run.seconds:.2f}' for run in stock)} s")
+    checks = []
+    for _ in range(max(runs, 2)):
+        checks.append(require_success(measure(check_command(project.ours), ROOT), "check"))
+    log(f"[{size}] check: {', '.join(f'{run.seconds:.2f}' for run in checks)} s")
+    rebuild: list[float] = []
+    if serve:
+        edits = serve_repeats or (2 if large else 3)
+        rebuild = serve_rebuilds(project, edits, startup_timeout=120 + 60 * cold.seconds)
+        log(f"[{size}] rebuild after one YAML edit: {', '.join(f'{t:.2f}' for t in rebuild)} s")
+    return Row(project, runs, cold, best(ours), best(stock), best(checks), rebuild)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="build_scaling", description=__doc__.split("\n\n")[0] if __doc__ else None
+    )
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"default: {DEFAULT_SIZES}")
+    parser.add_argument("--repeat", type=int, default=None, help="builds per size (best of)")
+    parser.add_argument("--serve-repeat", type=int, default=None, help="edits per serve session")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    parser.add_argument("--profile", type=Path, default=None, help="profile the largest size")
+    args = parser.parse_args(argv)
+    sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
+    for size in sizes:
+        if size != "example" and not (size.isdigit() and int(size) > 0):
+            parser.error(f"--sizes: {size!r} is neither 'example' nor a positive whole number")
+    started = time.perf_counter()
+    rows: list[Row] = []
+    base = Path(tempfile.mkdtemp(prefix="clo-bench-"))
+    try:
+        for size in sizes:
+            rows.append(
+                run_size(size, base / size, args.repeat, args.serve_repeat, not args.no_serve)
+            )
+            if not args.keep:
+                shutil.rmtree(base / size / "site-ours", ignore_errors=True)
+                shutil.rmtree(base / size / "site-stock", ignore_errors=True)
+        if args.profile is not None and rows:
+            largest = max(rows, key=lambda row: row.project.entries)
+            profile_build(largest.project, args.profile.resolve())
+    finally:
+        if args.keep:
+            log(f"Temporary projects kept in {base}")
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+    print()
+    print(
+        f"Build scaling, {dt.datetime.now():%Y-%m-%d %H:%M}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs; times in seconds (best of 'runs'), memory = peak RSS in MB"
+    )
+    print()
+    for line in table(rows):
+        print(line)
+    print()
+    for line in growth(rows):
+        print(line)
+    print(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
