@@ -155,9 +155,10 @@ def check_pages(
     if section_ids is None:  # the offer data did not load; nothing to compare with
         return problems
     known_sections = list(section_ids)
+    known_section_set = set(known_sections)
     explained: set[str] = set()
     for section_id, places in rendered_sections.items():
-        if section_id in known_sections:
+        if section_id in known_section_set:
             continue
         guess = difflib.get_close_matches(section_id, known_sections, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "known: " + ", ".join(known_sections)

@@ -63,7 +63,9 @@ What it does for each size N
 
 Options: ``--no-serve`` skips the serve measurement, ``--keep`` keeps the temporary
 projects and prints where they are, ``--profile FILE`` writes a pyinstrument text
-profile of our build at the largest size to FILE.
+profile of our build at the largest size to FILE, and ``--macros DIR`` measures another
+copy of the ``macros/`` package (say, an older version) in place of this repository's;
+``check`` is then run as its console script runs it, from the project copy.
 """
 
 from __future__ import annotations
@@ -458,10 +460,10 @@ class Project:
     edit_url: str = ""
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, macros: Path | None = None) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = macros if part == "macros" and macros is not None else ROOT / part
         if source.is_dir():
             shutil.copytree(
                 source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
@@ -481,9 +483,9 @@ def _offer_nav(nav: list[Any]) -> list[Any]:
     raise SystemExit("mkdocs.yml: no nav section holds offer/index.md")
 
 
-def make_project(size: str, workdir: Path, seed: int = 9) -> Project:
+def make_project(size: str, workdir: Path, macros: Path | None = None, seed: int = 9) -> Project:
     """Our project with ``size`` entries (or the example as it is), and its stock twin."""
-    ours = copy_project(workdir / "ours")
+    ours = copy_project(workdir / "ours", macros)
     config = yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
     principles = yaml.safe_load((ours / "data" / "principles.yml").read_text(encoding="utf-8"))
     principle_ids = [principle["id"] for principle in principles["principles"]]
@@ -684,8 +686,13 @@ class StockPages:
 
     def offer_section(self, section_id: str) -> str:
         section = self.offer[section_id]
+        next_review = section.get("review_in") or "6 months"
         lines = [
-            f"Last reviewed on {_format_date(section['last_reviewed_on'])}.",
+            f"Last reviewed on {_format_date(section['last_reviewed_on'])}. "
+            f"Next review due {next_review} later.",
+            "",
+            "**We are checking this page.** Some details may have changed since we last "
+            "reviewed it. Before you rely on something here, check with the Leaving Care Team.",
             "",
             _one_line(section["introduction"]),
             "",
@@ -970,12 +977,17 @@ def build_command(site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
 
 
-def check_command(project: Path) -> list[str]:
+def check_command(project: Path, own_code: bool) -> tuple[list[str], Path]:
+    """The ``check`` console script, and the folder to run it in.
+
+    With ``--macros``, what the console script runs, from the project copy, so that the
+    code measured is the code given.
+    """
     script = Path(sys.executable).with_name("check")
-    if script.is_file():
-        return [str(script), "--root", str(project)]
-    code = "from macros.cli import run_check; run_check()"
-    return [sys.executable, "-c", code, "--root", str(project)]
+    if own_code and script.is_file():
+        return [str(script), "--root", str(project)], ROOT
+    code = "import sys; from macros.cli import run_check; sys.exit(run_check())"
+    return [sys.executable, "-c", code, "--root", str(project)], project
 
 
 def best(runs: list[Run]) -> Run:
@@ -1161,13 +1173,19 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run_size(
-    size: str, workdir: Path, repeats: int | None, serve_repeats: int | None, serve: bool
-) -> Row:
+@dataclass
+class Options:
+    repeat: int | None = None
+    serve_repeat: int | None = None
+    serve: bool = True
+    macros: Path | None = None
+
+
+def run_size(size: str, workdir: Path, options: Options) -> Row:
     started = time.perf_counter()
-    project = make_project(size, workdir)
+    project = make_project(size, workdir, options.macros)
     large = project.entries > 1000
-    runs = repeats or (1 if large else 3)
+    runs = options.repeat or (1 if large else 3)
     log(
         f"[{size}] {project.entries} entries, {project.sections} sections, {project.pages} pages, "
         f"{project.images} images (generated in {time.perf_counter() - started:.1f} s)"
@@ -1186,11 +1204,12 @@ def run_size(
     log(f"[{size}] stock: {', '.join(f'{run.seconds:.2f}' for run in stock)} s")
     checks = []
     for _ in range(max(runs, 2)):
-        checks.append(require_success(measure(check_command(project.ours), ROOT), "check"))
+        command, cwd = check_command(project.ours, options.macros is None)
+        checks.append(require_success(measure(command, cwd), "check"))
     log(f"[{size}] check: {', '.join(f'{run.seconds:.2f}' for run in checks)} s")
     rebuild: list[float] = []
-    if serve:
-        edits = serve_repeats or (2 if large else 3)
+    if options.serve:
+        edits = options.serve_repeat or (2 if large else 3)
         rebuild = serve_rebuilds(project, edits, startup_timeout=120 + 60 * cold.seconds)
         log(f"[{size}] rebuild after one YAML edit: {', '.join(f'{t:.2f}' for t in rebuild)} s")
     return Row(project, runs, cold, best(ours), best(stock), best(checks), rebuild)
@@ -1206,7 +1225,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--profile", type=Path, default=None, help="profile the largest size")
+    parser.add_argument(
+        "--macros", type=Path, default=None, help="measure this macros/ folder instead of ours"
+    )
     args = parser.parse_args(argv)
+    options = Options(args.repeat, args.serve_repeat, not args.no_serve, args.macros)
+    if args.macros is not None and not (args.macros / "__init__.py").is_file():
+        parser.error(f"--macros: {args.macros} is not a macros/ package folder")
     sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
     for size in sizes:
         if size != "example" and not (size.isdigit() and int(size) > 0):
@@ -1216,9 +1241,7 @@ def main(argv: list[str] | None = None) -> int:
     base = Path(tempfile.mkdtemp(prefix="clo-bench-"))
     try:
         for size in sizes:
-            rows.append(
-                run_size(size, base / size, args.repeat, args.serve_repeat, not args.no_serve)
-            )
+            rows.append(run_size(size, base / size, options))
             if not args.keep:
                 shutil.rmtree(base / size / "site-ours", ignore_errors=True)
                 shutil.rmtree(base / size / "site-stock", ignore_errors=True)
@@ -1233,7 +1256,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"Build scaling, {dt.datetime.now():%Y-%m-%d %H:%M}, Python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} CPUs; times in seconds (best of 'runs'), memory = peak RSS in MB"
+        f"{os.cpu_count()} CPUs; times in seconds (best of 'runs'), memory = peak RSS in MB; "
+        f"code: {args.macros or 'macros/ of this repository'}"
     )
     print()
     for line in table(rows):
