@@ -32,7 +32,7 @@ from .offer import SectionView, offer_views
 from .open_referral import services
 from .pages import SITE_NAMES, check_pages
 from .principles import principle_views
-from .render import render, tel_href
+from .render import cache_templates, render, tel_href
 from .review_report import review_json, review_rows
 from .urls import relative_url
 
@@ -44,6 +44,7 @@ def define_env(env: Any) -> None:
     """Called by mkdocs-macros once per build, before any page is read."""
     project_root = Path(env.conf["config_file_path"]).parent
     docs_dir = Path(env.conf["docs_dir"])
+    cache_templates(project_root / ".cache" / "jinja")
     try:
         data = load_site_data(project_root)
     except DataError as error:
@@ -141,6 +142,15 @@ def define_env(env: Any) -> None:
         groups = action_plan_views(data.action_plan, data.principles.principles, build_date)
         return render("action-plan.html", groups=groups, href=href)
 
+    def search_box() -> str:
+        """The search form and results list; the search runs in the reader's browser."""
+        return render(
+            "search-box.html",
+            index_url=href("search/search_index.json"),
+            script_url=href("assets/clo-search.js"),
+            overview_url=href("offer/"),
+        )
+
     def review_table() -> str:
         """Every section and separately reviewed entry, soonest review first."""
         return render("review-table.html", rows=rows, href=href)
@@ -212,6 +222,7 @@ def define_env(env: Any) -> None:
         principles,
         action_plan,
         review_table,
+        search_box,
     ):
         env.macro(macro)
 

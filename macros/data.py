@@ -261,7 +261,7 @@ def _check_gallery(
     """
     # Imported here to keep the gallery rules in their own module without a cycle.
     from .dates import today
-    from .gallery import IMAGE_DIR, piece_problems
+    from .gallery import CACHE_DIR, IMAGE_DIR, piece_problems
 
     if gallery is None:
         return
@@ -273,5 +273,7 @@ def _check_gallery(
         if piece.principle is not None:
             path = ("pieces", i, "principle")
             _check_reference(collect, source, path, piece.principle, principle_ids, "principle")
-        for field_path, message in piece_problems(piece, root / IMAGE_DIR, build_date):
+        for field_path, message in piece_problems(
+            piece, root / IMAGE_DIR, build_date, root / CACHE_DIR
+        ):
             collect.problem(source, ("pieces", i, *field_path), message)

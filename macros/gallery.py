@@ -125,7 +125,9 @@ def alt_problem(alt: str | None, image: str) -> str | None:
     return None
 
 
-def piece_problems(piece: Piece, image_dir: Path, today: dt.date) -> list[tuple[FieldPath, str]]:
+def piece_problems(
+    piece: Piece, image_dir: Path, today: dt.date, cache_dir: Path | None = None
+) -> list[tuple[FieldPath, str]]:
     """Every problem with one piece, as (field path inside the piece, message).
 
     Consent is not a problem here: a piece without it is simply not published
@@ -143,7 +145,7 @@ def piece_problems(piece: Piece, image_dir: Path, today: dt.date) -> list[tuple[
             )
         )
     if piece.kind is PieceKind.artwork:
-        problems += _image_problems(piece, image_dir)
+        problems += _image_problems(piece, image_dir, cache_dir)
     else:
         if not (piece.text or "").strip():
             problems.append((("text",), f"is required for a {piece.kind.value}: add its words"))
@@ -156,7 +158,9 @@ def piece_problems(piece: Piece, image_dir: Path, today: dt.date) -> list[tuple[
     return problems
 
 
-def _image_problems(piece: Piece, image_dir: Path) -> list[tuple[FieldPath, str]]:
+def _image_problems(
+    piece: Piece, image_dir: Path, cache_dir: Path | None
+) -> list[tuple[FieldPath, str]]:
     if piece.image is None:
         return [(("image",), "is required for artwork: add the file name of the picture")]
     problems: list[tuple[FieldPath, str]] = []
@@ -180,7 +184,7 @@ def _image_problems(piece: Piece, image_dir: Path) -> list[tuple[FieldPath, str]
             )
         )
     else:
-        image = check_original(image_dir / piece.image, shown)
+        image = check_original(image_dir / piece.image, shown, cache_dir=cache_dir)
         if image:
             problems.append((("image",), image))
     return problems

@@ -4,7 +4,9 @@ Loaded by path from mkdocs.yml (``hooks:``), so this file imports nothing
 from the macros package.
 
 1. ``lang``: every page gets ``extra.html_lang`` (default ``en-GB``).
-2. Safe publishing: ``mkdocs build`` writes into a staging folder next to the
+2. Speed: the theme's compiled templates are cached in ``.cache/jinja/`` and the
+   cycle collector runs less often (see ``on_env`` and ``gc.set_threshold``).
+3. Safe publishing: ``mkdocs build`` writes into a staging folder next to the
    site folder and swaps it in only when the build succeeded, strict
    warnings included. A failed build leaves the last good site exactly as
    it was, so CI never publishes half a site.
@@ -12,12 +14,21 @@ from the macros package.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
+# A build is a short batch job that allocates millions of small objects and frees
+# few of them before it ends; Python's default (a collection every 700 new
+# objects) spent about 5-10% of a build walking them again. Fewer collections
+# of the young generation, same memory bound in practice (checked with the
+# build-scaling benchmark's peak RSS).
+gc.set_threshold(20_000, 20, 20)
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -97,3 +108,29 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """
     lang = (config.get("extra") or {}).get("html_lang", "en-GB")
     return _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    """Keep the theme's compiled templates in ``.cache/jinja/`` between builds.
+
+    Compiling mkdocs-material's base template and partials took about 150 ms of
+    every build and every ``mkdocs serve`` rebuild. Jinja checks each cached
+    template against its source, so an edited template is compiled again.
+    """
+    env.bytecode_cache = template_cache(Path(config["config_file_path"]).parent)
+    return env
+
+
+def template_cache(project_root: Path) -> jinja2.BytecodeCache | None:
+    """Jinja's file cache in ``<project_root>/.cache/jinja``, or None if it cannot be made.
+
+    >>> import tempfile
+    >>> template_cache(Path(tempfile.mkdtemp())) is not None
+    True
+    """
+    folder = project_root / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, only more slowly
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -26,8 +26,13 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow is imported only when a picture must be opened: a build whose pictures are
+# all in the cache never needs it (importing it took about 30 ms of every build).
 
 WIDTHS = (320, 640, 1024)
 MAX_PIXELS = 40_000_000
@@ -36,11 +41,10 @@ READABLE_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 # Part of every copy's name: change it when the encoding changes, so old copies are not reused.
-ENCODER_SETTINGS = f"clo-gallery-1 webp-q{WEBP_QUALITY} jpeg-q{JPEG_QUALITY}".encode()
-
-# Pillow's own guard against decompression bombs, at our limit: Image.open
-# refuses anything over twice this before decoding a single pixel.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# The limits are part of it too: a cached copy proves its original passed these limits.
+ENCODER_SETTINGS = (
+    f"clo-gallery-1 webp-q{WEBP_QUALITY} jpeg-q{JPEG_QUALITY} max-{MAX_PIXELS}px-{MAX_BYTES}b"
+).encode()
 
 _ORIENTATION = 0x0112
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -106,10 +110,13 @@ def check_original(
     *,
     max_pixels: int | None = None,
     max_bytes: int | None = None,
+    cache_dir: Path | None = None,
 ) -> str | None:
     """Why ``original`` cannot be published, in plain words, or None when it can.
 
-    Only the file's header is read, so this is quick even for a large file.
+    Only the file's header is read, so this is quick even for a large file. With
+    ``cache_dir``, an original whose copies are already there (same bytes, default
+    limits) passed this check when they were made, and is not opened again.
     """
     shown = shown or original.name
     max_pixels = MAX_PIXELS if max_pixels is None else max_pixels
@@ -121,6 +128,15 @@ def check_original(
             f"{max_bytes / 1_000_000:.0f} MB the gallery can take; "
             "save a smaller copy (JPEG, at most 4000 pixels wide) and use that"
         )
+    if (
+        cache_dir is not None
+        and (max_pixels, max_bytes) == (MAX_PIXELS, MAX_BYTES)
+        and (cache_dir / f"{content_digest(original.read_bytes())}.json").is_file()
+    ):
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    _guard_pixels(Image)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -136,6 +152,21 @@ def check_original(
     if width * height > max_pixels:
         return _too_many_pixels(shown, (width, height), max_pixels)
     return None
+
+
+def content_digest(content: bytes) -> str:
+    """The name stem of an original's copies: its bytes plus the encoder settings.
+
+    >>> len(content_digest(b"picture"))
+    12
+    """
+    return hashlib.sha256(ENCODER_SETTINGS + b"\0" + content).hexdigest()[:12]
+
+
+def _guard_pixels(image_module: object) -> None:
+    """Pillow's own guard against decompression bombs, at our limit: ``Image.open``
+    refuses anything over twice this before decoding a single pixel."""
+    image_module.MAX_IMAGE_PIXELS = MAX_PIXELS  # type: ignore[attr-defined]
 
 
 def _too_many_pixels(shown: str, size: tuple[int, int] | None, max_pixels: int) -> str:
@@ -162,14 +193,23 @@ def publish_image(
     """
     if not original.is_file():
         raise ImageProblem(f"{original.name} does not exist")
+    defaults = (max_pixels, max_bytes) in {(None, None), (MAX_PIXELS, MAX_BYTES)}
+    content = original.read_bytes()
+    digest = content_digest(content)
+    # Copies in the cache were made from these very bytes after they passed the checks.
+    cached = _cached(digest, out_dir, widths) if defaults else None
+    if cached is not None:
+        return cached
     problem = check_original(original, max_pixels=max_pixels, max_bytes=max_bytes)
     if problem:
         raise ImageProblem(problem)
-    content = original.read_bytes()
-    digest = hashlib.sha256(ENCODER_SETTINGS + b"\0" + content).hexdigest()[:12]
-    cached = _cached(digest, out_dir, widths)
-    if cached is not None:
-        return cached
+    if not defaults:
+        cached = _cached(digest, out_dir, widths)
+        if cached is not None:
+            return cached
+    from PIL import Image
+
+    _guard_pixels(Image)
     try:
         with Image.open(io.BytesIO(content)) as image:
             return _publish(image, digest, out_dir, widths)
@@ -232,6 +272,8 @@ def _note_size(digest: str, out_dir: Path, width: int, height: int, alpha: bool)
 def _publish(
     image: Image.Image, digest: str, out_dir: Path, widths: Sequence[int]
 ) -> PublishedImage:
+    from PIL import Image, ImageOps
+
     width, height = image.size
     if image.getexif().get(_ORIENTATION, 1) in _TURNED:
         width, height = height, width
@@ -265,6 +307,8 @@ def _has_alpha(image: Image.Image) -> bool:
 
 def _srgb(image: Image.Image, mode: str) -> Image.Image:
     """The pixels in sRGB and ``mode``, so dropping the ICC profile keeps the colours."""
+    from PIL import ImageCms
+
     profile = image.info.get("icc_profile")
     if profile and image.mode in {"RGB", "RGBA", "CMYK"}:
         try:

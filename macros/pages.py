@@ -72,6 +72,7 @@ SITE_NAMES = frozenset(
         "gallery",
         "gallery_piece",
         "review_table",
+        "search_box",
     }
 )
 

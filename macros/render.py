@@ -11,7 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -27,6 +33,22 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+
+
+def cache_templates(folder: Path) -> None:
+    """Keep our compiled templates in ``folder`` between builds (Jinja checks each
+    against its source, so an edited template is compiled again).
+
+    >>> import tempfile
+    >>> cache_templates(Path(tempfile.mkdtemp()))
+    >>> type(_environment().bytecode_cache).__name__
+    'FileSystemBytecodeCache'
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # a read-only checkout still builds, only more slowly
+    _environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def tel_href(number: str) -> str:

@@ -3,8 +3,11 @@
       read later than it was built, work the status out again from today.
    2. Age filter on the offer overview: show only entries for one age.
    3. Keyboard: Material's menu button (a <label> for its drawer checkbox)
-      becomes a real button, and Escape closes the menu; the search results
-      box is a Tab stop only when it has results; the search dialog is named. */
+      becomes a real button, Escape closes the menu, and Enter or Space
+      opens a section of the menu (Material's own script, which did this, is
+      not loaded: see overrides/main.html).
+   4. Search: the header's search button (hidden without JavaScript, as
+      search needs it) becomes a link to the search page. */
 (function () {
   "use strict";
 
@@ -105,26 +108,37 @@
     });
   }
 
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search"); }
+  function setUpMenuKeys() {
+    // Section labels in the menu take focus (tabindex="0"); a label does not
+    // react to keys by itself, so Enter and Space tick its checkbox as a click does.
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if ((event.key === "Enter" || event.key === " ") && target.tagName === "LABEL" &&
+          target.htmlFor && target.closest(".md-nav")) {
+        event.preventDefault();
+        target.click();
+      }
+    });
   }
 
-  function setUpSearchFocus() {
-    // Material marks the results box tabindex="0", so Tab stops on it even
-    // when it is empty and closed. Without the attribute Chrome stops on it
-    // only when it scrolls and holds no link; clo.css stops it scrolling when
-    // it has no results, and results are links.
-    var boxes = document.querySelectorAll(".md-search__scrollwrap[tabindex]");
-    Array.prototype.forEach.call(boxes, function (box) { box.removeAttribute("tabindex"); });
+  function setUpSearchLink() {
+    var label = document.querySelector('.md-header label[for="__search"]');
+    var page = document.querySelector("[data-clo-search-page]");
+    if (!label || !page) { return; }
+    var link = document.createElement("a");
+    link.className = "md-header__button md-icon clo-search-link";
+    link.href = page.getAttribute("href");
+    link.setAttribute("aria-label", "Search");
+    link.innerHTML = label.querySelector("svg") ? label.querySelector("svg").outerHTML : "";
+    label.parentNode.replaceChild(link, label);
   }
 
   function start() {
     updateReviews();
     setUpAgeFilter();
     setUpMenuButton();
-    setUpSearchFocus();
-    nameSearchDialog();
+    setUpMenuKeys();
+    setUpSearchLink();
   }
 
   if (document.readyState === "loading") {
