@@ -606,6 +606,8 @@ class StockPages:
             "principles": self.principles_list,
             "action_plan": self.action_plan,
             "review_table": self.review_table,
+            # Stock Material searches in its own header dialog; the page keeps its prose.
+            "search_box": lambda: "Search needs JavaScript; see the [whole offer](offer/index.md).",
             "placement_chart": self.placement_chart,
             "district_chart": self.district_chart,
             "figure_charts": lambda: self.placement_chart() + "\n" + self.district_chart(),
