@@ -5,8 +5,10 @@ Nothing here works anything out; each step lives in its own module.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from .gallery import (
     piece_views,
     publish_gallery,
 )
+from .html_blocks import stash
 from .model import FiguresFile
 from .offer import SectionView, offer_views
 from .open_referral import services
@@ -34,6 +37,7 @@ from .pages import SITE_NAMES, check_pages
 from .principles import principle_views
 from .render import cache_templates, render, tel_href
 from .review_report import review_json, review_rows
+from .text import save_markdown_cache, use_markdown_cache
 from .urls import relative_url
 
 REVIEW_JSON = "review.json"
@@ -45,6 +49,7 @@ def define_env(env: Any) -> None:
     project_root = Path(env.conf["config_file_path"]).parent
     docs_dir = Path(env.conf["docs_dir"])
     cache_templates(project_root / ".cache" / "jinja")
+    use_markdown_cache(project_root / ".cache")
     try:
         data = load_site_data(project_root)
     except DataError as error:
@@ -207,14 +212,14 @@ def define_env(env: Any) -> None:
             "gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading, href=href
         )
 
-    for macro in (
+    for inline in (figure, date):
+        env.macro(inline)
+    for block in (
         placement_chart,
         district_chart,
         figure_charts,
-        figure,
         gallery,
         gallery_piece,
-        date,
         help_contacts,
         contact_card,
         offer_section,
@@ -224,7 +229,7 @@ def define_env(env: Any) -> None:
         review_table,
         search_box,
     ):
-        env.macro(macro)
+        env.macro(_kept_out_of_markdown(block, env))
 
     # Checked before anything is written, so a failed build leaves site/ as it was.
     known = set(env.variables) | set(env.macros) | set(env.filters)
@@ -232,6 +237,16 @@ def define_env(env: Any) -> None:
     if page_problems:
         raise PluginError(_report(page_problems))
     _freeze_build_data()
+
+
+def _kept_out_of_markdown(macro: Callable[..., str], env: Any) -> Callable[..., str]:
+    """``macro`` returning a token for its HTML (see macros/html_blocks.py)."""
+
+    @functools.wraps(macro)
+    def block(*args: Any, **kwargs: Any) -> str:
+        return stash(env.page, macro(*args, **kwargs))
+
+    return block
 
 
 def _freeze_build_data() -> None:
@@ -271,6 +286,7 @@ def _report(problems: list[DataProblem]) -> str:
 
 def on_post_build(env: Any) -> None:
     """Write the machine-readable outputs next to the pages."""
+    save_markdown_cache(Path(env.conf["config_file_path"]).parent / ".cache")
     site_dir = Path(env.conf["site_dir"])
     for relative, content in env.variables["clo_outputs"].files.items():
         target = site_dir / relative

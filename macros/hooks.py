@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.exceptions import PluginError
 
 # A build is a short batch job that allocates millions of small objects and frees
 # few of them before it ends; Python's default (a collection every 700 new
@@ -108,6 +109,53 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """
     lang = (config.get("extra") or {}).get("html_lang", "en-GB")
     return _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+
+
+# Macro HTML left out of Markdown (see macros/html_blocks.py, which sets these).
+_BLOCKS_ATTRIBUTE = "clo_html_blocks"
+_TOKEN = re.compile(r"(?:<p>)?(clo-html-block-[0-9a-f]+-[0-9]+)(?:</p>)?")
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Put the HTML of block macros back in place of their tokens.
+
+    >>> class Page: pass
+    >>> page = Page()
+    >>> page.present_anchor_ids = set()
+    >>> page.clo_html_blocks = {"clo-html-block-ab-1": '<h2 id="rent">Rent</h2>'}
+    >>> on_page_content("<p>clo-html-block-ab-1</p>", page, {}, None)
+    '<h2 id="rent">Rent</h2>'
+    >>> page.present_anchor_ids
+    {'rent'}
+    """
+    blocks: dict[str, str] | None = getattr(page, _BLOCKS_ATTRIBUTE, None)
+    if not blocks:
+        return html
+    placed: set[str] = set()
+
+    def put_back(match: re.Match[str]) -> str:
+        token = match.group(1)
+        if token not in blocks:
+            return match.group(0)
+        placed.add(token)
+        return blocks[token]
+
+    html = _TOKEN.sub(put_back, html)
+    missing = set(blocks) - placed
+    if missing:
+        where = getattr(getattr(page, "file", None), "src_uri", "a page")
+        raise PluginError(
+            f"docs/{where}: a macro's output could not be placed; put each macro such as "
+            '{{ offer_section("money") }} on a line of its own, not inside a list, '
+            "table, link or code"
+        )
+    anchors = getattr(page, "present_anchor_ids", None)
+    if anchors is not None:
+        for token in placed:
+            anchors.update(_ID.findall(blocks[token]))
+    delattr(page, _BLOCKS_ATTRIBUTE)
+    return html
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
