@@ -460,7 +460,25 @@ def test_without_javascript_every_page_has_its_heading_text_and_menu(
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    menu = {urljoin(site_url, nav_url(path)) for _, path in nav_pages()}
+
+    # The menu is pruned (navigation.prune): every page lists the top level, where a
+    # section is a link to its first page, and the pages of the section it is in.
+    def url_of(entry: object) -> str:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        return urljoin(site_url, nav_url(str(target)))
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    top_level: set[str] = set()
+    sections: list[set[str]] = []
+    for item in config["nav"]:
+        target = item if isinstance(item, str) else next(iter(item.values()))
+        if isinstance(target, list):
+            top_level.add(url_of(target[0]))
+            sections.append({url_of(entry) for entry in target})
+        else:
+            top_level.add(url_of(item))
+    every_page = {urljoin(site_url, nav_url(path)) for _, path in nav_pages()}
+    assert every_page == top_level.union(*sections), "the menu reaches every page in two steps"
     problems = []
     for path in page_paths(site_dir):
         page.goto(site_url + path)
@@ -478,6 +496,8 @@ def test_without_javascript_every_page_has_its_heading_text_and_menu(
             problems.append(f"/{path}: headings {headings}")
         elif path != "404.html" and len(text) <= len(headings[0]) + 20:
             problems.append(f"/{path}: no text under the heading")
+        here = site_url + path
+        menu = top_level.union(*(pages for pages in sections if here in pages))
         missing = sorted(menu - set(shown["links"]))
         if missing:
             problems.append(f"/{path}: menu links missing: {missing}")

@@ -19,9 +19,10 @@ What it does for each size N
 
    - N offer entries in ceil(N / 8) sections (8 entries a section, the last one takes
      what is left): one ``data/offer/<id>.yml``, one ``docs/offer/<id>.md`` page
-     (``{{ offer_section("<id>") }}``) and one nav entry per section. Titles, summaries
-     (with some Markdown), conditions, steps, providers, contacts, ages, principles and
-     separately reviewed entries are varied at random;
+     (``{{ offer_section("<id>") }}``) and one nav entry per section, grouped 12 to
+     an "Area" and 12 areas to a "Region" as a large site would (``--flat-nav``: one
+     list). Titles, summaries (with some Markdown), conditions, steps, providers,
+     contacts, ages, principles and separately reviewed entries are varied at random;
    - max(4, N // 50) extra gallery artworks, each a small generated picture (Pillow),
      published by the build in 3 widths as WebP plus JPEG/PNG;
    - max(1, N // 100) extra prose pages (``docs/stories/``) that use site variables.
@@ -36,7 +37,10 @@ What it does for each size N
    value and each macro replaced by the equivalent Markdown (headings with ids,
    paragraphs, lists, definition-free bold labels, tables for the charts and Markdown
    links that MkDocs validates), so both sites carry comparable content. The gallery
-   pictures are referenced as they are (one file each, no resizing).
+   pictures are referenced as they are (one file each, no resizing). A section page
+   gets the section's introduction as its ``description:`` front matter, as ours takes
+   it from the data (Material does more work for every menu entry of a page that has
+   front matter, so leaving it out would make the twin's pages cheaper than ours).
 
 3. Measures, with ``SOURCE_DATE_EPOCH`` frozen as in the test suite:
 
@@ -63,7 +67,8 @@ What it does for each size N
    PYTHONDONTWRITEBYTECODE is set here (see ``child_environment``); ``rebuild`` is the best of 3 edits in one serve session (2 above
    1000 entries; ``--serve-repeat`` overrides).
 
-Options: ``--no-serve`` skips the serve measurement, ``--keep`` keeps the temporary
+Options: ``--flat-nav`` lists every section page in one menu list (on both sites),
+``--no-serve`` skips the serve measurement, ``--keep`` keeps the temporary
 projects and prints where they are, ``--profile FILE`` writes a pyinstrument text
 profile of our build at the largest size to FILE, and ``--macros DIR`` measures another
 copy of the ``macros/`` package (say, an older version) in place of this repository's;
@@ -75,6 +80,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import json
 import math
 import os
 import posixpath
@@ -89,6 +95,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -475,6 +482,36 @@ def copy_project(destination: Path, macros: Path | None = None) -> Path:
     return destination
 
 
+NAV_GROUP = 12
+
+
+def grouped_nav(pages: list[str], flat: bool = False) -> list[Any]:
+    """Section pages as a large site would list them: 12 to an area, 12 areas to a region.
+
+    One menu of hundreds of sections helps nobody, and Material (like stock) renders the
+    menu into every page, so a flat menu makes the whole build grow with the square of the
+    sections. With ``flat``, the pages as they are.
+
+    >>> grouped_nav(["a", "b"])
+    ['a', 'b']
+    >>> [list(group) for group in grouped_nav([f"p{n}" for n in range(30)])]
+    [['Area 1'], ['Area 2'], ['Area 3']]
+    >>> len(grouped_nav([f"p{n}" for n in range(1000)]))
+    7
+    """
+    if flat:
+        return list(pages)
+    items: list[Any] = list(pages)
+    for label in ("Area", "Region"):
+        if len(items) <= NAV_GROUP:
+            break
+        items = [
+            {f"{label} {number}": items[start : start + NAV_GROUP]}
+            for number, start in enumerate(range(0, len(items), NAV_GROUP), start=1)
+        ]
+    return items
+
+
 def _offer_nav(nav: list[Any]) -> list[Any]:
     """The list under the nav item that holds offer/index.md."""
     for item in nav:
@@ -485,7 +522,9 @@ def _offer_nav(nav: list[Any]) -> list[Any]:
     raise SystemExit("mkdocs.yml: no nav section holds offer/index.md")
 
 
-def make_project(size: str, workdir: Path, macros: Path | None = None, seed: int = 9) -> Project:
+def make_project(
+    size: str, workdir: Path, macros: Path | None = None, seed: int = 9, flat_nav: bool = False
+) -> Project:
     """Our project with ``size`` entries (or the example as it is), and its stock twin."""
     ours = copy_project(workdir / "ours", macros)
     config = yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -499,6 +538,7 @@ def make_project(size: str, workdir: Path, macros: Path | None = None, seed: int
         sections = make_sections(entries, principle_ids, seed)
         offer_nav = _offer_nav(config["nav"])
         del offer_nav[1:]
+        section_pages = []
         for section_id, section in sections.items():
             (ours / "data" / "offer" / f"{section_id}.yml").write_text(
                 "# Generated by tests/benchmarks/build_scaling.py\n" + dump(section),
@@ -508,7 +548,8 @@ def make_project(size: str, workdir: Path, macros: Path | None = None, seed: int
                 f'# {section["title"]}\n\n{{{{ offer_section("{section_id}") }}}}\n',
                 encoding="utf-8",
             )
-            offer_nav.append(f"offer/{section_id}.md")
+            section_pages.append(f"offer/{section_id}.md")
+        offer_nav.extend(grouped_nav(section_pages, flat_nav))
         make_pieces(ours, image_count(entries), principle_ids, seed)
         rng = random.Random(seed)
         stories = []
@@ -582,6 +623,7 @@ class StockPages:
         self.offer = dict(sorted(self.offer.items(), key=lambda item: (item[1]["order"], item[0])))
         self.names = {p["id"]: p["short_name"] for p in self.principles}
         self.page = ""
+        self.description: str | None = None
 
     def link(self, target: str) -> str:
         """``target`` (a docs path with an optional #anchor) relative to the current page."""
@@ -690,6 +732,8 @@ class StockPages:
 
     def offer_section(self, section_id: str) -> str:
         section = self.offer[section_id]
+        # Ours takes a section page's meta description from the data; so does its twin.
+        self.description = _one_line(section["introduction"])
         next_review = section.get("review_in") or "6 months"
         lines = [
             f"Last reviewed on {_format_date(section['last_reviewed_on'])}. "
@@ -893,7 +937,10 @@ def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
         front, body = (match.group(0), text[match.end() :]) if match else ("", text)
         if "render_macros: false" not in front:
             pages.page = relative
+            pages.description = None
             body = environment.from_string(body).render(**pages.context())
+            if not front and pages.description:
+                front = f"---\ndescription: {json.dumps(pages.description)}\n---\n\n"
         target = stock / "docs" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front + body, encoding="utf-8")
@@ -1099,7 +1146,7 @@ def serve_rebuilds(project: Project, edits: int, startup_timeout: float) -> list
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
     log: list[str] = []
     config = yaml.safe_load((project.ours / "mkdocs.yml").read_text(encoding="utf-8"))
-    path = urllib.request.urlparse(config["site_url"]).path
+    path = urllib.parse.urlparse(config["site_url"]).path
     url = f"http://127.0.0.1:{port}{path}{project.edit_url}"
     times = []
     try:
@@ -1213,11 +1260,12 @@ class Options:
     serve_repeat: int | None = None
     serve: bool = True
     macros: Path | None = None
+    flat_nav: bool = False
 
 
 def run_size(size: str, workdir: Path, options: Options) -> Row:
     started = time.perf_counter()
-    project = make_project(size, workdir, options.macros)
+    project = make_project(size, workdir, options.macros, flat_nav=options.flat_nav)
     large = project.entries > 1000
     runs = options.repeat or (2 if large else 3)
     load = os.getloadavg()[0]
@@ -1259,12 +1307,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-repeat", type=int, default=None, help="edits per serve session")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    parser.add_argument(
+        "--flat-nav", action="store_true", help="all section pages in one menu list (both sites)"
+    )
     parser.add_argument("--profile", type=Path, default=None, help="profile the largest size")
     parser.add_argument(
         "--macros", type=Path, default=None, help="measure this macros/ folder instead of ours"
     )
     args = parser.parse_args(argv)
-    options = Options(args.repeat, args.serve_repeat, not args.no_serve, args.macros)
+    options = Options(args.repeat, args.serve_repeat, not args.no_serve, args.macros, args.flat_nav)
     if args.macros is not None and not (args.macros / "__init__.py").is_file():
         parser.error(f"--macros: {args.macros} is not a macros/ package folder")
     sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
