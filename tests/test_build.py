@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import BuildResult, html_path, nav_pages, soup_of
+from tests.conftest import ROOT, BuildResult, html_path, nav_pages, soup_of
 
 PAGES = nav_pages()
 MACRO_ERROR_MARKERS = ("Macro Rendering Error", "Traceback", "jinja2.exceptions", "UndefinedError")
@@ -65,20 +66,38 @@ def test_page_has_lang_description_and_no_template_leftovers(
         assert marker not in html, f"{marker!r} in {markdown_path}"
 
 
-@pytest.mark.parametrize(("title", "markdown_path"), PAGES, ids=[path for _, path in PAGES])
-def test_every_page_links_to_every_nav_page(site_dir: Path, title: str, markdown_path: str) -> None:
-    page = html_path(site_dir, markdown_path)
+def menu_targets(site_dir: Path, page: Path) -> set[Path]:
+    """The pages the main menu of ``page`` links to."""
     nav = soup_of(page).select_one("nav.md-nav--primary")
-    assert nav is not None
+    assert nav is not None, f"no menu in {page}"
     targets = set()
     for link in nav.select("a.md-nav__link[href]"):
         target = (page.parent / str(link["href"]).split("#")[0]).resolve()
         targets.add(target / "index.html" if target.is_dir() else target)
-    titles = {link.get_text(" ", strip=True) for link in nav.select("a.md-nav__link")}
-    for nav_title, nav_path in PAGES:
-        assert html_path(site_dir, nav_path).resolve() in targets, f"{nav_path} not in nav"
-        if nav_title:
-            assert nav_title in titles, f"{nav_title!r} missing from the nav of {markdown_path}"
+    return targets
+
+
+@pytest.mark.parametrize(("title", "markdown_path"), PAGES, ids=[path for _, path in PAGES])
+def test_the_menu_reaches_every_nav_page_in_two_steps(
+    site_dir: Path, title: str, markdown_path: str
+) -> None:
+    # The menu is pruned (navigation.prune): the top level, where a section is a link to
+    # its first page, and the pages of the section the page is in.
+    page = html_path(site_dir, markdown_path)
+    first = menu_targets(site_dir, page)
+    reachable = set(first)
+    for target in first:
+        reachable |= menu_targets(site_dir, target)
+    nav = soup_of(page).select_one("nav.md-nav--primary")
+    assert nav is not None
+    # A section's title is a link, or, in the section of the page itself, its toggle.
+    titles = {link.get_text(" ", strip=True) for link in nav.select(".md-nav__link")}
+    for _, nav_path in PAGES:
+        assert html_path(site_dir, nav_path).resolve() in reachable, f"{nav_path} not reached"
+    for item in yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"]:
+        top_title = item if isinstance(item, str) else next(iter(item))
+        if not isinstance(item, str):
+            assert top_title in titles, f"{top_title!r} missing from the menu of {markdown_path}"
 
 
 @pytest.mark.parametrize(("title", "markdown_path"), PAGES, ids=[path for _, path in PAGES])
