@@ -33,7 +33,7 @@ from .html_blocks import stash
 from .model import FiguresFile
 from .offer import SectionView, offer_views
 from .open_referral import services
-from .pages import SITE_NAMES, check_pages
+from .pages import SITE_NAMES, check_pages, check_pages_cached
 from .principles import principle_views
 from .render import cache_templates, render, tel_href
 from .review_report import review_json, review_rows
@@ -233,7 +233,7 @@ def define_env(env: Any) -> None:
 
     # Checked before anything is written, so a failed build leaves site/ as it was.
     known = set(env.variables) | set(env.macros) | set(env.filters)
-    page_problems = check_pages(docs_dir, known, sections)
+    page_problems = check_pages_cached(docs_dir, known, sections, project_root / ".cache")
     if page_problems:
         raise PluginError(_report(page_problems))
     _freeze_build_data()
