@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
+
+# The same loopback server the link checker uses (it also sends linkchecker's header).
+from macros.link_check import serve
+
+__all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH", "launch", "serve"]
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's servers at start-up.
@@ -23,31 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # linkchecker waits 0.1-0.6 s between requests to a host unless the
-        # host answers with this header; without it a site check takes a minute.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def launch(playwright: Playwright) -> Browser:

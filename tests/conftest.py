@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.browser import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 # Frozen "today" (2026-11-23 00:00 UTC) so that date-dependent output is repeatable.
@@ -112,3 +115,18 @@ def site_settings() -> dict[str, object]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Iterator[Path]:
     yield copy_project(tmp_path / "project")
+
+
+# Browser tests (tests/test_browser_*.py): Debian's Chromium and the built site, served.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url

@@ -26,9 +26,9 @@ from urllib.parse import urljoin, urlsplit
 import axe_playwright_python
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser import launch, serve
+from tests.browser import serve
 from tests.conftest import ROOT, nav_pages
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -190,14 +190,6 @@ def describe(violation: dict[str, object], where: str) -> str:
     assert isinstance(targets, list)
     shown = ", ".join(str(t) for t in targets[:5]) + (" ..." if len(targets) > 5 else "")
     return f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}: {shown}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,33 +6,16 @@ search page fetches the search index, and the search page only when someone sear
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote_plus
 
-import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from macros.data import load_site_data
-from tests.browser import launch, serve
 from tests.conftest import ROOT
 
 PHONE = {"width": 360, "height": 800}
 RESULT_LINKS = "[data-clo-search-results] .clo-search__link"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
-        yield url
 
 
 def status_text(page: Page) -> str:
