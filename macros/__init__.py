@@ -29,6 +29,7 @@ from .gallery import (
     piece_views,
     publish_gallery,
 )
+from .hooks import template_cache
 from .html_blocks import stash
 from .model import FiguresFile
 from .offer import SectionView, offer_views
@@ -48,7 +49,7 @@ def define_env(env: Any) -> None:
     """Called by mkdocs-macros once per build, before any page is read."""
     project_root = Path(env.conf["config_file_path"]).parent
     docs_dir = Path(env.conf["docs_dir"])
-    cache_templates(project_root / ".cache" / "jinja")
+    cache_templates(template_cache(project_root))
     use_markdown_cache(project_root / ".cache")
     try:
         data = load_site_data(project_root)

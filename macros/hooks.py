@@ -4,8 +4,10 @@ Loaded by path from mkdocs.yml (``hooks:``), so this file imports nothing
 from the macros package.
 
 1. ``lang``: every page gets ``extra.html_lang`` (default ``en-GB``).
-2. Speed: the theme's compiled templates are cached in ``.cache/jinja/`` and the
-   cycle collector runs less often (see ``on_env`` and ``gc.set_threshold``).
+2. Speed: the theme's compiled templates are cached in ``.cache/jinja/`` (the macros
+   package uses the same ``template_cache`` for its own), the cycle collector runs
+   less often (see ``on_env`` and ``gc.set_threshold``), and block macros' HTML is
+   put back after Markdown (``on_page_content``, see macros/html_blocks.py).
 3. Safe publishing: ``mkdocs build`` writes into a staging folder next to the
    site folder and swaps it in only when the build succeeded, strict
    warnings included. A failed build leaves the last good site exactly as

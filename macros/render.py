@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     select_autoescape,
@@ -35,20 +35,18 @@ def _environment() -> Environment:
     )
 
 
-def cache_templates(folder: Path) -> None:
-    """Keep our compiled templates in ``folder`` between builds (Jinja checks each
-    against its source, so an edited template is compiled again).
+def cache_templates(cache: BytecodeCache | None) -> None:
+    """Keep our compiled templates in ``cache`` between builds (Jinja checks each
+    against its source, so an edited template is compiled again); the cache is
+    the theme's, made by ``macros.hooks.template_cache``.
 
     >>> import tempfile
-    >>> cache_templates(Path(tempfile.mkdtemp()))
+    >>> from jinja2 import FileSystemBytecodeCache
+    >>> cache_templates(FileSystemBytecodeCache(tempfile.mkdtemp()))
     >>> type(_environment().bytecode_cache).__name__
     'FileSystemBytecodeCache'
     """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return  # a read-only checkout still builds, only more slowly
-    _environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _environment().bytecode_cache = cache
 
 
 def tel_href(number: str) -> str:
