@@ -69,8 +69,8 @@
     var total = 0;
     var matched = 0;
     patterns.forEach(function (pattern) {
-      var inTitle = pattern.test(doc.searchTitle);
-      var inText = (doc.searchText.match(new RegExp(pattern.source, "g")) || []).length;
+      var inTitle = pattern.first.test(doc.searchTitle);
+      var inText = (doc.searchText.match(pattern.every) || []).length;
       if (inTitle || inText) { matched += 1; }
       total += (inTitle ? 10 : 0) + Math.min(inText, 5);
     });
@@ -82,7 +82,9 @@
     var words = terms(question);
     if (!words.length) { return { words: words, results: [], partial: false }; }
     var patterns = words.map(function (word) {
-      return new RegExp("(^|[^a-z0-9])" + escapeRegExp(word));
+      var source = "(^|[^a-z0-9])" + escapeRegExp(word);
+      // "first" answers yes or no; "every" counts (String.match with g keeps no state).
+      return { first: new RegExp(source), every: new RegExp(source, "g") };
     });
     var partial = false;
     var results = rank(docs, patterns, true);
