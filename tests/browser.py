@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Playwright
 
 # The same loopback server the link checker uses (it also sends linkchecker's header).
-from macros.link_check import serve
+from macros.tools.link_check import serve
 
 __all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH", "launch", "serve"]
 

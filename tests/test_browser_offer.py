@@ -6,7 +6,7 @@ import datetime as dt
 
 from playwright.sync_api import Browser, Page
 
-from macros.data import load_site_data
+from macros.validate.site_data import load_site_data
 from tests.conftest import ROOT
 
 PHONE = {"width": 360, "height": 800}

@@ -11,7 +11,7 @@ from urllib.parse import quote_plus
 
 from playwright.sync_api import Browser, Page
 
-from macros.data import load_site_data
+from macros.validate.site_data import load_site_data
 from tests.conftest import ROOT
 
 PHONE = {"width": 360, "height": 800}

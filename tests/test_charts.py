@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from macros import charts
-from macros.charts import (
+from macros.derive.charts import (
     CHART_COLOURS,
     FIGURES,
     PALETTE,
@@ -29,7 +29,13 @@ from macros.charts import (
     placement_chart,
     placement_shares,
 )
-from macros.model.figures import DistrictRate, FiguresFile, PlacementCount, Placements, Rates
+from macros.validate.model.figures import (
+    DistrictRate,
+    FiguresFile,
+    PlacementCount,
+    Placements,
+    Rates,
+)
 from tests.conftest import ROOT
 
 HOSTILE = '<script>alert("x")</script> "><svg onload=alert(1)> \' onmouseover=\'x'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.dates import format_date, today
+from macros.derive.dates import format_date, today
 
 
 def test_today_uses_source_date_epoch() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.editing import EditError, mark_reviewed, new_entry
-from macros.loading import load_yaml
+from macros.load.yaml_file import load_yaml
+from macros.tools.editing import EditError, mark_reviewed, new_entry
 
 COMMENTED = """\
 # yaml-language-server: $schema=../schemas/offer-section.schema.json

@@ -11,10 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros.cli import problems_in
-from macros.data import SiteData, load_site_data
-from macros.errors import DataError
-from macros.gallery import (
+from macros.derive.gallery import (
     GRID_SIZES,
     PAGE_SIZES,
     SITE_IMAGE_URL,
@@ -26,8 +23,11 @@ from macros.gallery import (
     piece_views,
     publish_gallery,
 )
-from macros.render import render
-from macros.urls import relative_url
+from macros.derive.urls import relative_url
+from macros.render.engine import render
+from macros.tools.cli import problems_in
+from macros.problems import DataError
+from macros.validate.site_data import SiteData, load_site_data
 from tests.conftest import FROZEN_EPOCH, ROOT
 from tests.test_images import assert_no_metadata, make_jpeg
 

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import hooks, html_blocks
-from macros.data import load_site_data
+from macros.validate.site_data import load_site_data
 from tests.conftest import ROOT, run_build
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from macros.images import (
+from macros.publish.images import (
     MAX_PIXELS,
     ImageProblem,
     check_original,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import problems_in
+from macros.tools.cli import problems_in
 from tests.conftest import copy_project
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("*"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.cli import check_links_main
-from macros.link_check import check_links, serve
+from macros.tools.cli import check_links_main
+from macros.tools.link_check import check_links, serve
 
 
 def site_linking_to(tmp_path: Path, targets: list[str]) -> Path:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.loading import load_yaml
+from macros.load.yaml_file import load_yaml
+from macros.problems import DataError
 
 
 def load_text(tmp_path: Path, text: str | bytes) -> object:

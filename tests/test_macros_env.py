@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import define_env
-from macros.pages import SITE_NAMES
+from macros.validate.pages import SITE_NAMES
 from tests.conftest import ROOT
 
 

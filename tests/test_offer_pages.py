@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import SiteData, load_site_data
-from macros.dates import format_date, today
-from macros.model import StatutoryArea
-from macros.offer import SectionView, offer_views
-from macros.review_report import review_rows
+from macros.derive.dates import format_date, today
+from macros.derive.offer import SectionView, offer_views
+from macros.publish.review_report import review_rows
+from macros.validate.model import StatutoryArea
+from macros.validate.site_data import SiteData, load_site_data
 from tests.conftest import FROZEN_EPOCH, ROOT, soup_of
 
 BUILD_DATE = today({"SOURCE_DATE_EPOCH": FROZEN_EPOCH})

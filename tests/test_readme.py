@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from macros.model import SiteSettings
+from macros.validate.model import SiteSettings
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.reference import END, START, reference
+from macros.tools.reference import END, START, reference
 from tests.conftest import ROOT
 
 

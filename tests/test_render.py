@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.model import HelpContact
-from macros.render import render, tel_href
+from macros.render.engine import render, tel_href
+from macros.validate.model import HelpContact
 
 
 def test_tel_href_uses_international_format() -> None:

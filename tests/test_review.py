@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from macros.review import ReviewState, add_interval, next_review_on, review, review_state
+from macros.derive.review import ReviewState, add_interval, next_review_on, review, review_state
 
 D = dt.date
 

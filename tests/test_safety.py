@@ -8,10 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.errors import DataError
-from macros.loading import load_yaml
-from macros.model import OfferSection, SiteSettings
-from macros.validation import validate
+from macros.load.yaml_file import load_yaml
+from macros.problems import DataError
+from macros.validate.messages import validate
+from macros.validate.model import OfferSection, SiteSettings
 from tests.conftest import ROOT, run_build
 
 PAYLOADS = [

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.schema import SCHEMA_DIR, SCHEMAS, schema_text
+from macros.tools.schema import SCHEMA_DIR, SCHEMAS, schema_text
 from tests.conftest import ROOT
 
 DATA_FILES = sorted((ROOT / "data").rglob("*.yml"))

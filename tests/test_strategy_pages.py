@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.action_plan import STATUS_LABELS, milestone_status
-from macros.charts import format_number
-from macros.data import SiteData, load_site_data
-from macros.dates import format_date, today
+from macros.derive.action_plan import STATUS_LABELS, milestone_status
+from macros.derive.charts import format_number
+from macros.derive.dates import format_date, today
+from macros.validate.site_data import SiteData, load_site_data
 from tests.conftest import FROZEN_EPOCH, ROOT, soup_of
 
 BUILD_DATE = today({"SOURCE_DATE_EPOCH": FROZEN_EPOCH})

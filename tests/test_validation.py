@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.loading import load_yaml
-from macros.model import SiteSettings
-from macros.validation import validate
+from macros.load.yaml_file import load_yaml
+from macros.problems import DataError
+from macros.validate.messages import validate
+from macros.validate.model import SiteSettings
 from tests.conftest import ROOT
 
 

@@ -8,14 +8,17 @@
    "grants" also finds "grant"). Titles count ten times as much as text. When
    no section has every word, sections with some of them are shown, and the
    page says so. Results are built with textContent: nothing from the index is
-   ever read as HTML into the page. */
+   ever read as HTML into the page. Every word shown, and the words left out of
+   a question, come from the page (#clo-search-words, from macros/words/). */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 25;
   var SNIPPET_CHARS = 180;
-  var STOP_WORDS = ("a an and are as at be can do for from get getting how i if in is it me my " +
-    "of on or the to what when where who will with you your").split(" ");
+  // Set in start(): clo.js (loaded on every page, run before the page is ready)
+  // gives the function that reads the page's words.
+  var say = null;
+  var STOP_WORDS = [];
 
   function normalise(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -136,7 +139,9 @@
 
   function start() {
     var form = document.querySelector("[data-clo-search]");
-    if (!form) { return; }
+    if (!form || !window.cloWords) { return; }
+    say = window.cloWords("clo-search-words");
+    STOP_WORDS = say("search.stop_words").split(/\s+/);
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector("[data-clo-search-status]");
     var list = document.querySelector("[data-clo-search-results]");
@@ -159,11 +164,11 @@
       list.textContent = "";
       list.hidden = true;
       if (!question.trim()) { status.textContent = ""; return; }
-      status.textContent = "Searching…";
+      status.textContent = say("search.searching");
       load().then(function (docs) {
         var found = search(docs, question);
         if (!found.words.length) {
-          status.textContent = "Type a word that says what you need, such as money or housing.";
+          status.textContent = say("search.type_a_word");
           return;
         }
         found.results.forEach(function (doc) {
@@ -177,7 +182,7 @@
           if (doc.page && doc.page !== doc.title) {
             var where = document.createElement("p");
             where.className = "clo-search__where";
-            where.textContent = "On the page: " + doc.page;
+            where.textContent = say("search.on_the_page", { page: doc.page });
             item.appendChild(where);
           }
           if (doc.text) {
@@ -189,18 +194,17 @@
           list.appendChild(item);
         });
         list.hidden = found.results.length === 0;
-        var quoted = "\u201c" + question.trim() + "\u201d";
+        var quoted = say("search.quoted", { question: question.trim() });
         if (!found.results.length) {
-          status.textContent = "No results for " + quoted + ". Try another word, or see the whole offer.";
+          status.textContent = say("search.no_results", { question: quoted });
         } else {
           var count = found.total > found.results.length
-            ? "The best " + found.results.length + " of " + found.total + " results"
-            : found.results.length + (found.results.length === 1 ? " result" : " results");
-          status.textContent = count + " for " + quoted +
-            (found.partial ? " (none had all your words; these have some of them)." : ".");
+            ? say("search.best_of", { shown: found.results.length, total: found.total, question: quoted })
+            : say("search.results", { count: found.results.length, question: quoted });
+          status.textContent = count + say(found.partial ? "search.partial" : "search.end");
         }
       }, function () {
-        status.textContent = "Search could not load. Check your connection and try again.";
+        status.textContent = say("search.failed");
       });
     }
 
@@ -222,9 +226,11 @@
     fromAddress();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  // After every deferred script has run (clo.js comes later in the page), so that
+  // window.cloWords is there.
+  if (document.readyState === "complete") {
     start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
   }
 }());

@@ -7,11 +7,31 @@
       opens a section of the menu (Material's own script, which did this, is
       not loaded: see overrides/main.html).
    4. Search: the header's search button (hidden without JavaScript, as
-      search needs it) becomes a link to the search page. */
+      search needs it) becomes a link to the search page.
+   Every word shown comes from the page (#clo-words, from macros/words/). */
 (function () {
   "use strict";
 
-  var LABELS = { current: "Up to date", due_soon: "Review due soon", overdue: "Being reviewed" };
+  // The words of a JSON island on the page (from macros/words/), as a function that
+  // gives the words for a key, placeholders filled in; a plural entry is chosen by
+  // values.count. Shared with clo-search.js as window.cloWords.
+  function wordsFrom(id) {
+    var node = document.getElementById(id);
+    var words = {};
+    try { words = node ? JSON.parse(node.textContent) : {}; } catch (error) { words = {}; }
+    var plurals = new Intl.PluralRules(document.documentElement.lang);
+    return function (key, values) {
+      values = values || {};
+      var entry = words[key];
+      if (entry && typeof entry === "object") { entry = entry[plurals.select(values.count)] || entry.other; }
+      return String(entry || "").replace(/\{(\w+)\}/g, function (all, name) {
+        return name in values ? String(values[name]) : all;
+      });
+    };
+  }
+  window.cloWords = wordsFrom;
+
+  var say = wordsFrom("clo-words");
   var DAY = 24 * 60 * 60 * 1000;
 
   function todayUtc() {
@@ -36,7 +56,7 @@
       var status = node.classList.contains("clo-review__status")
         ? node : node.querySelector(".clo-review__status");
       node.className = node.className.replace(/clo-review--\w+/g, "clo-review--" + state);
-      if (status) { status.textContent = LABELS[state]; }
+      if (status) { status.textContent = say("review." + state); }
       var section = node.parentNode && node.parentNode.classList &&
         node.parentNode.classList.contains("clo-section") ? node.parentNode : null;
       var notice = section && section.querySelector("[data-clo-overdue-notice]");
@@ -68,7 +88,7 @@
         shown += visible;
       });
       result.textContent = age === null ? "" :
-        "Showing " + shown + " kinds of support for age " + age + ".";
+        say("overview.showing", { count: shown, age: age });
     });
   }
 
@@ -82,7 +102,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-header__button md-icon clo-menu-button";
-    button.setAttribute("aria-label", "Menu");
+    button.setAttribute("aria-label", say("menu.button"));
     button.innerHTML = label.innerHTML;
     label.parentNode.replaceChild(button, label);
     function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
@@ -128,7 +148,7 @@
     var link = document.createElement("a");
     link.className = "md-header__button md-icon clo-search-link";
     link.href = page.getAttribute("href");
-    link.setAttribute("aria-label", "Search");
+    link.setAttribute("aria-label", say("menu.search_link"));
     link.innerHTML = label.querySelector("svg") ? label.querySelector("svg").outerHTML : "";
     label.parentNode.replaceChild(link, label);
   }

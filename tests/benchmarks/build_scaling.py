@@ -1066,7 +1066,7 @@ def check_command(project: Path, own_code: bool) -> tuple[list[str], Path]:
     script = Path(sys.executable).with_name("check")
     if own_code and script.is_file():
         return [str(script), "--root", str(project)], ROOT
-    code = "import sys; from macros.cli import run_check; sys.exit(run_check())"
+    code = "import sys; from macros.tools.cli import run_check; sys.exit(run_check())"
     return [sys.executable, "-c", code, "--root", str(project)], project
 
 

@@ -1,0 +1,55 @@
+"""The reviewers' list: every section and separately reviewed entry, soonest review first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from macros.derive.offer import ReviewView, SectionView
+from macros.words import Words
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    kind: str
+    """``section`` or ``entry``."""
+    kind_label: str
+    id: str
+    title: str
+    owner: str
+    url: str
+    review: ReviewView
+
+
+def review_rows(sections: Iterable[SectionView], words: Words) -> tuple[ReviewRow, ...]:
+    """Rows sorted by next review date (soonest, i.e. most overdue, first), then title.
+
+    Example: a section due 2026-01-01 comes before one due 2026-06-01.
+    """
+    rows: list[ReviewRow] = []
+    for section in sections:
+        rows.append(
+            ReviewRow(
+                "section",
+                words("review.kind_section"),
+                section.id,
+                section.title,
+                section.owner,
+                section.url,
+                section.review,
+            )
+        )
+        for entry in section.entries:
+            if entry.review is not None:
+                rows.append(
+                    ReviewRow(
+                        "entry",
+                        words("review.kind_entry"),
+                        entry.id,
+                        words("review.entry_title", entry=entry.title, section=section.title),
+                        section.owner,
+                        entry.url,
+                        entry.review,
+                    )
+                )
+    return tuple(sorted(rows, key=lambda row: (row.review.next_due_iso, row.title)))

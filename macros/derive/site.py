@@ -1,0 +1,169 @@
+"""Everything the pages show, worked out once per build from the validated data.
+
+``derive_site`` is the derive step: a pure function from the validated data, the pages
+that show each thing, the words of the interface and the build date to frozen views.
+Render only places these views in markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from macros.derive.action_plan import PrincipleActions, action_plan_views
+from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
+from macros.derive.gallery import GalleryView, gallery_view
+from macros.derive.offer import OfferContext, SectionView, offer_views
+from macros.derive.principles import PrincipleView, principle_views
+from macros.derive.reviews import ReviewRow, review_rows
+from macros.derive.urls import Places
+from macros.validate.model import FiguresFile, SiteSettings
+from macros.validate.site_data import SiteData
+from macros.words import Words
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """What the theme shows around every page: its name, copyright line and language."""
+
+    site_name: str
+    copyright: str
+    language: str
+    direction: str
+    words: Words
+
+
+@dataclass(frozen=True, repr=False)
+class SiteViews:
+    """The finished values of one build."""
+
+    words: Words
+    build_date: dt.date
+    places: Places
+    settings: SiteSettings
+    sections: Mapping[str, SectionView]
+    review_rows: tuple[ReviewRow, ...]
+    principles: tuple[PrincipleView, ...]
+    action_plan: tuple[PrincipleActions, ...] | None
+    placements: OneInHundredView | None
+    rates: BarChartView | None
+    figures: FiguresFile | None
+    gallery: GalleryView
+    theme: ThemeView
+
+    def __repr__(self) -> str:
+        # mkdocs-macros lists every variable on each build; keep that listing short.
+        return f"SiteViews({len(self.sections)} sections)"
+
+    @property
+    def page_variables(self) -> dict[str, Any]:
+        """The names every page can use, e.g. ``{{ council.name }}``, with their values."""
+        return {variable.name: variable.value(self) for variable in PAGE_VARIABLES}
+
+
+@dataclass(frozen=True)
+class PageVariable:
+    """A name pages can use, what it holds, and where its value comes from."""
+
+    name: str
+    kind: str
+    description: str
+    value: Callable[[SiteViews], Any]
+
+
+PAGE_VARIABLES: tuple[PageVariable, ...] = (
+    PageVariable(
+        "council",
+        "object",
+        "`council.name`, `council.short_name`, `council.area_name`, `council.website`",
+        lambda site: site.settings.council,
+    ),
+    PageVariable(
+        "strategy",
+        "object",
+        "`strategy.title`, `strategy.subtitle`, `strategy.start_year`, `strategy.end_year`, "
+        "`strategy.offer_title`",
+        lambda site: site.settings.strategy,
+    ),
+    PageVariable(
+        "boards",
+        "object",
+        "`boards.corporate_parenting`, `boards.children_in_care_council`, "
+        "`boards.care_leavers_forum`, `boards.partnership`",
+        lambda site: site.settings.boards,
+    ),
+    PageVariable(
+        "contact",
+        "object",
+        "the leaving care team's contact details (see `data/site.yml`)",
+        lambda site: site.settings.contact,
+    ),
+    PageVariable(
+        "accessibility",
+        "object",
+        "contact details and dates for the accessibility statement",
+        lambda site: site.settings.accessibility,
+    ),
+    PageVariable(
+        "build_date",
+        "text",
+        'the date the site was built, e.g. "23 November 2026"',
+        lambda site: site.words.date(site.build_date),
+    ),
+    PageVariable(
+        "strategy_period",
+        "text",
+        '"2025 to 2029", from the start and end years',
+        lambda site: site.words(
+            "site.period",
+            start=site.settings.strategy.start_year,
+            end=site.settings.strategy.end_year,
+        ),
+    ),
+)
+"""Every page variable, in the order the README lists them."""
+
+
+def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) -> SiteViews:
+    """Every view of one build.
+
+    Example: ``derive_site(data, places, load_words("en-GB"), today).sections["money"].title``
+    -> 'Money'
+    """
+    settings = data.settings
+    principles = {principle.id: principle for principle in data.principles.principles}
+    context = OfferContext(principles, places, settings.review, words, today)
+    sections = offer_views(data.offer, context)
+    return SiteViews(
+        words=words,
+        build_date=today,
+        places=places,
+        settings=settings,
+        sections=sections,
+        review_rows=review_rows(sections.values(), words),
+        principles=principle_views(
+            data.principles.principles, sections.values(), data.action_plan, places.action_plan
+        ),
+        action_plan=(
+            action_plan_views(data.action_plan, data.principles.principles, places, words, today)
+            if data.action_plan is not None
+            else None
+        ),
+        placements=(one_in_hundred_view(data.figures.placements, words) if data.figures else None),
+        rates=bar_chart_view(data.figures.rates, words) if data.figures else None,
+        figures=data.figures,
+        gallery=gallery_view(data.gallery, data.pictures, principles, places, words, today),
+        theme=ThemeView(
+            site_name=words(
+                "site.name",
+                short_name=settings.council.short_name,
+                offer_title=settings.strategy.offer_title,
+            ),
+            copyright=words("site.copyright", council=settings.council.name),
+            language=words.language,
+            direction=words.direction,
+            words=words,
+        ),
+    )

@@ -1,0 +1,91 @@
+"""The pipeline, wired once: load -> validate -> derive, for the build and for every command.
+
+- **load** (``macros/load/``): YAML with the line of every field.
+- **validate** (``macros/validate/``): each data file against its model, the rules across
+  files, and the pages; every problem located by file and line.
+- **derive** (``macros/derive/``): pure functions from valid data to frozen views.
+- **render** (``macros/render/``): the macros registry places views in templates.
+- **publish** (``macros/publish/``): MkDocs hooks, safe publishing, exports and pictures.
+
+``check`` and the build both call ``check_project``, so they report the same problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.derive.site import PAGE_VARIABLES, SiteViews, derive_site
+from macros.derive.urls import places_from
+from macros.problems import DataError, DataProblem
+from macros.render.macros import MACROS
+from macros.validate.pages import MacroCall, PageNames, check_pages, check_pages_cached
+from macros.validate.site_data import SiteData, check_data
+from macros.words import load_words
+
+CACHE_FOLDER = ".cache"
+
+
+def page_names() -> PageNames:
+    """The names pages may use, from the page variables and macros registries.
+
+    >>> "offer_section" in page_names().macros and "council" in page_names().variables
+    True
+    """
+    return PageNames(
+        variables=frozenset(variable.name for variable in PAGE_VARIABLES),
+        macros={macro.name: macro.args for macro in MACROS.values()},
+        blocks=frozenset(macro.name for macro in MACROS.values() if macro.block),
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    """What checking the data and pages found."""
+
+    problems: list[DataProblem]
+    """What stops a build: ``check`` exits 1."""
+    notices: list[DataProblem]
+    """What an editor should know but does not stop a build."""
+    data: SiteData | None
+    calls: tuple[MacroCall, ...]
+
+
+def check_project(
+    project_root: Path, docs_dir: Path, today: dt.date, reuse: bool = False
+) -> Report:
+    """Check every data file and page; ``reuse`` lets a clean page check be reused.
+
+    Example: ``check_project(Path("."), Path("docs"), dt.date.today()).problems`` -> ``[]``
+    """
+    checked = check_data(project_root, today)
+    names = page_names()
+    if reuse:
+        pages = check_pages_cached(docs_dir, names, checked.data, project_root / CACHE_FOLDER)
+    else:
+        pages = check_pages(docs_dir, names, checked.data)
+    return Report(
+        sorted(checked.problems + pages.problems), checked.notices, checked.data, pages.calls
+    )
+
+
+def build_views(project_root: Path, docs_dir: Path, today: dt.date) -> tuple[SiteViews, Report]:
+    """The views of one build and what the check found; DataError if it found problems."""
+    report = check_project(project_root, docs_dir, today, reuse=True)
+    if report.problems or report.data is None:
+        raise DataError(report.problems)
+    data = report.data
+    views = derive_site(data, places_from(report.calls), load_words(data.settings.language), today)
+    return views, report
+
+
+def problems_text(problems: list[DataProblem]) -> str:
+    """Every problem, one per line, under a count.
+
+    >>> problems_text([DataProblem("a.yml", 2, "x", "bad")])
+    '1 problem in the site data or pages:\\na.yml:2: x: bad'
+    """
+    count = len(problems)
+    lines = "\n".join(str(problem) for problem in sorted(problems))
+    return f"{count} problem{'s' if count != 1 else ''} in the site data or pages:\n{lines}"

@@ -1,0 +1,49 @@
+"""What the theme shows around every page, from the views: site name, copyright, words.
+
+The theme's templates (``overrides/main.html``) read our words as ``clo.t("key")``; the
+context is added to each page by the ``on_page_context`` hook.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from macros.derive.site import ThemeView
+
+CONFIG_KEY = "clo_theme"
+SCRIPT_WORDS = ("review.current", "review.due_soon", "review.overdue", "overview.showing", "menu")
+"""Words ``assets/clo.js`` needs on every page."""
+
+
+def apply_theme(config: Any, theme: ThemeView) -> None:
+    """Put the council's site name and copyright line, and our words, into the config."""
+    config["site_name"] = theme.site_name
+    config["copyright"] = theme.copyright
+    config[CONFIG_KEY] = theme
+
+
+@dataclass(frozen=True)
+class ThemeContext:
+    """``clo`` in the theme's templates."""
+
+    theme: ThemeView
+
+    def t(self, key: str, **values: Any) -> Markup:
+        return self.theme.words.markup(key, **values)
+
+    @property
+    def script_words(self) -> Markup:
+        """The words for ``clo.js`` as JSON, safe inside a ``<script>`` element."""
+        words = self.theme.words.for_script(*SCRIPT_WORDS)
+        text = json.dumps(words, ensure_ascii=False, sort_keys=True)
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def theme_context(config: Any) -> ThemeContext | None:
+    """The context for the theme's templates, once the macros have set it up."""
+    theme = config.get(CONFIG_KEY)
+    return ThemeContext(theme) if isinstance(theme, ThemeView) else None

@@ -1,0 +1,235 @@
+"""The macros pages can call, in one registry: name, what it shows, its arguments.
+
+The registry feeds mkdocs-macros (``macros/__init__.py``), the page check's known names
+and argument rules (``macros/validate/pages.py``, through ``macros/pipeline.py``) and the
+README's macro table. Each macro only picks finished views and renders a template.
+
+To add a macro: write a function taking a ``PageContext`` first, decorate it with
+``@macro(...)``, and add its template.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from macros.derive.charts import ChartView, numbered_id, with_id
+from macros.derive.figures import figure_value
+from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
+from macros.derive.phones import sms_href, tel_href
+from macros.derive.site import SiteViews
+from macros.derive.urls import relative_url
+from macros.render.engine import render
+
+ArgKind = str
+"""What a macro's argument must be, for the page check: ``section`` (an offer section id),
+``figure`` (a figure name), ``piece`` (a gallery piece id), ``heading`` (2 to 6) or
+``date`` (a date from the data, never typed text)."""
+
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_SCRIPT = "assets/clo-search.js"
+
+
+class PageContext:
+    """The site's views and the page a macro is called on."""
+
+    def __init__(self, site: SiteViews, page: Any) -> None:
+        self.site = site
+        self.page = page
+        self.url: str = page.url if page is not None else ""
+
+    def href(self, site_url: str) -> str:
+        """A link to ``site_url`` from this page."""
+        return relative_url(self.url, site_url)
+
+    def describe(self, text: str) -> None:
+        """Give the page a meta description from the data, unless it has its own."""
+        if self.page is not None and not self.page.meta.get("description"):
+            self.page.meta["description"] = text
+
+    def chart_id(self, base: str) -> str:
+        """``base``, then ``base-2``, ``base-3``... for each chart with it on this page."""
+        uses: dict[str, int] = _page_state(self.page, "clo_chart_uses")
+        uses[base] = uses.get(base, 0) + 1
+        return numbered_id(base, uses[base])
+
+    def render(self, template_name: str, **values: Any) -> Markup:
+        return render(template_name, self.site.words, href=self.href, **values)
+
+
+def _page_state(page: Any, name: str) -> dict[str, int]:
+    if page is None:
+        return {}
+    state: dict[str, int] | None = getattr(page, name, None)
+    if state is None:
+        state = {}
+        setattr(page, name, state)
+    return state
+
+
+@dataclass(frozen=True)
+class Macro:
+    name: str
+    function: Callable[..., Markup]
+    usage: str
+    """How a page calls it, for the README."""
+    summary: str
+    """What it shows: the first line of its docstring."""
+    args: tuple[ArgKind, ...]
+    """The kind of each positional argument, checked before the build."""
+    block: bool
+    """True for a block of HTML on a line of its own, False for words in a sentence."""
+
+
+MACROS: dict[str, Macro] = {}
+"""Every macro, by name, in the order they are documented."""
+
+
+def macro(
+    usage: str, *args: ArgKind, block: bool = True
+) -> Callable[[Callable[..., Markup]], Callable[..., Markup]]:
+    """Register a macro (see the module docstring)."""
+
+    def register(function: Callable[..., Markup]) -> Callable[..., Markup]:
+        summary = (inspect.getdoc(function) or "").split("\n")[0]
+        MACROS[function.__name__] = Macro(function.__name__, function, usage, summary, args, block)
+        return function
+
+    return register
+
+
+@macro("date(accessibility.statement_reviewed_on)", "date", block=False)
+def date(ctx: PageContext, value: Any) -> Markup:
+    """A date from the data written for people, e.g. "1 November 2026"."""
+    return escape(ctx.site.words.date(value))
+
+
+@macro('figure("total")', "figure", block=False)
+def figure(ctx: PageContext, name: str) -> Markup:
+    """A number from `data/figures.yml` for prose, e.g. `figure("total")` -> 690."""
+    return escape(figure_value(ctx.site.figures, name, ctx.site.words))
+
+
+@macro("contact_card()")
+def contact_card(ctx: PageContext) -> Markup:
+    """The leaving care team's contact box, with tap-to-call links."""
+    contact = ctx.site.settings.contact
+    return ctx.render(
+        "contact-card.html",
+        contact=contact,
+        phone_href=tel_href(contact.phone),
+        text_href=sms_href(contact.text) if contact.text else None,
+        out_of_hours_href=tel_href(contact.out_of_hours_phone),
+    )
+
+
+@macro("help_contacts()")
+def help_contacts(ctx: PageContext) -> Markup:
+    """The crisis contacts listed under `help_now` in `data/site.yml`."""
+    contacts = ctx.site.settings.help_now
+    return ctx.render(
+        "help-contacts.html",
+        contacts=[(item, tel_href(item.phone) if item.phone else None) for item in contacts],
+    )
+
+
+@macro('offer_section("money")', "section")
+def offer_section(ctx: PageContext, section_id: str) -> Markup:
+    """One offer section: review dates, introduction and every entry as a card."""
+    section = ctx.site.sections[section_id]
+    ctx.describe(section.description)
+    contact = ctx.site.settings.contact
+    return ctx.render(
+        "offer-section.html",
+        section=section,
+        contact=contact,
+        contact_phone_href=tel_href(contact.phone),
+    )
+
+
+@macro("offer_overview()")
+def offer_overview(ctx: PageContext) -> Markup:
+    """Every section with its entries' titles, and the "How old are you?" filter."""
+    return ctx.render(
+        "offer-overview.html", sections=list(ctx.site.sections.values()), ages=range(16, 26)
+    )
+
+
+@macro("review_table()")
+def review_table(ctx: PageContext) -> Markup:
+    """The reviewers' list of every section and separately reviewed entry, soonest first."""
+    return ctx.render("review-table.html", rows=ctx.site.review_rows)
+
+
+@macro("search_box()")
+def search_box(ctx: PageContext) -> Markup:
+    """The search form and results; it runs in the browser and says so without JavaScript."""
+    overview = ctx.site.places.overview
+    return ctx.render(
+        "search-box.html",
+        index_url=ctx.href(SEARCH_INDEX),
+        script_url=ctx.href(SEARCH_SCRIPT),
+        overview_url=ctx.href(overview) if overview is not None else None,
+        script_words=ctx.site.words.for_script("search"),
+    )
+
+
+@macro("principles()")
+def principles(ctx: PageContext) -> Markup:
+    """The seven principles with outcomes, measures and what links to each."""
+    return ctx.render(
+        "principles.html",
+        principles=ctx.site.principles,
+        offer_title=ctx.site.settings.strategy.offer_title,
+    )
+
+
+@macro("action_plan()")
+def action_plan(ctx: PageContext) -> Markup:
+    """The action plan by principle, with milestone statuses and counts."""
+    if ctx.site.action_plan is None:
+        raise ValueError("action_plan(): data/action_plan.yml is missing")
+    return ctx.render("action-plan.html", groups=ctx.site.action_plan)
+
+
+def _chart(ctx: PageContext, view: ChartView | None, template: str) -> Markup:
+    if view is None:
+        raise ValueError("data/figures.yml is missing; add it to show charts")
+    return ctx.render(template, chart=with_id(view, ctx.chart_id(view.id)))
+
+
+@macro("placement_chart()")
+def placement_chart(ctx: PageContext) -> Markup:
+    """The "1 in 100" chart of where children looked after lived, with its table."""
+    return _chart(ctx, ctx.site.placements, "chart-one-in-hundred.html")
+
+
+@macro("district_chart()")
+def district_chart(ctx: PageContext) -> Markup:
+    """The bar chart of rates per 10,000 children by district, with its table."""
+    return _chart(ctx, ctx.site.rates, "chart-bar.html")
+
+
+@macro("figure_charts()")
+def figure_charts(ctx: PageContext) -> Markup:
+    """Both charts from `data/figures.yml`, placements first."""
+    return Markup("\n").join([placement_chart(ctx), district_chart(ctx)])
+
+
+@macro("gallery()")
+def gallery(ctx: PageContext) -> Markup:
+    """Every published piece of young people's art, poems and stories."""
+    return ctx.render("gallery.html", pieces=ctx.site.gallery.pieces, sizes=GRID_SIZES, heading=2)
+
+
+@macro('gallery_piece("keys")', "piece", "heading")
+def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
+    """One published piece on another page (nothing if it is not published)."""
+    view = ctx.site.gallery.piece(piece_id)
+    if view is None:
+        return Markup("")
+    return ctx.render("gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading)

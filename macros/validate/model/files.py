@@ -1,0 +1,68 @@
+"""The registry of data files: where each lives, which model it follows, and whether it is needed.
+
+This one list feeds the loader (``macros/validate/site_data.py``), the JSON Schemas for
+editors (``macros/tools/schema.py``), the README's reference tables
+(``macros/tools/reference.py``) and the ``new-entry`` scaffold (``macros/tools/editing.py``).
+To add a data file, add a model and one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .action_plan import ActionPlanFile
+from .figures import FiguresFile
+from .gallery import GalleryFile
+from .offer import OfferSection
+from .principles import PrinciplesFile
+from .site import SiteSettings
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One kind of data file.
+
+    >>> SITE.path, SITE.schema
+    ('data/site.yml', 'site.schema.json')
+    >>> OFFER.path
+    'data/offer/<section>.yml'
+    """
+
+    key: str
+    """Name of the validated value in ``SiteData`` (e.g. ``settings``)."""
+    path: str
+    """Path from the project folder; ``<section>`` stands for every file of a folder."""
+    model: type[BaseModel]
+    required: bool
+    schema: str
+    """File name of the JSON Schema in ``data/schemas/``."""
+
+    @property
+    def folder(self) -> str | None:
+        """The folder of a one-file-per-item kind (``data/offer``), else None.
+
+        >>> OFFER.folder, SITE.folder
+        ('data/offer', None)
+        """
+        if "<" not in self.path:
+            return None
+        return self.path.rsplit("/", 1)[0]
+
+
+SITE = DataFile("settings", "data/site.yml", SiteSettings, True, "site.schema.json")
+PRINCIPLES = DataFile(
+    "principles", "data/principles.yml", PrinciplesFile, True, "principles.schema.json"
+)
+OFFER = DataFile(
+    "offer", "data/offer/<section>.yml", OfferSection, True, "offer-section.schema.json"
+)
+ACTION_PLAN = DataFile(
+    "action_plan", "data/action_plan.yml", ActionPlanFile, False, "action-plan.schema.json"
+)
+FIGURES = DataFile("figures", "data/figures.yml", FiguresFile, False, "figures.schema.json")
+GALLERY = DataFile("gallery", "data/gallery.yml", GalleryFile, False, "gallery.schema.json")
+
+DATA_FILES: tuple[DataFile, ...] = (SITE, PRINCIPLES, OFFER, ACTION_PLAN, FIGURES, GALLERY)
+"""Every kind of data file, in the order they are checked and documented."""

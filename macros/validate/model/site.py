@@ -1,0 +1,91 @@
+"""Model of ``data/site.yml``: every council-specific word."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, HttpUrl
+
+from .common import Email, PhoneNumber, PlainText, ReviewInterval, Strict
+
+
+class Council(Strict):
+    name: PlainText = Field(description="Full name of the council, e.g. 'Example County Council'.")
+    short_name: PlainText = Field(description="Short name used in headings and the browser tab.")
+    area_name: PlainText = Field(description="The place, as in 'children in <area>'.")
+    website: HttpUrl = Field(description="The council's main website.")
+
+
+class Strategy(Strict):
+    title: PlainText = Field(description="The strategy's own title, chosen with young people.")
+    subtitle: PlainText = Field(description="What kind of document it is.")
+    start_year: int = Field(ge=2000, le=2100, description="First year the strategy covers.")
+    end_year: int = Field(ge=2000, le=2100, description="Last year the strategy covers.")
+    offer_title: PlainText = Field(description="Name of the local offer for care leavers.")
+
+
+class Boards(Strict):
+    corporate_parenting: PlainText = Field(
+        description="Board of councillors that oversees the plan."
+    )
+    children_in_care_council: PlainText = Field(description="Group of children in care.")
+    care_leavers_forum: PlainText = Field(description="Group of care leavers.")
+    partnership: PlainText = Field(description="Multi-agency partnership board.")
+
+
+class Contact(Strict):
+    team: PlainText = Field(description="Team care leavers contact.")
+    phone: PhoneNumber = Field(description="Daytime phone number.")
+    text: PhoneNumber | None = Field(None, description="Mobile number for text messages.")
+    email: Email = Field(description="Team email address.")
+    web: HttpUrl = Field(description="Team web page.")
+    opening_hours: PlainText = Field(description="When the phone line is answered.")
+    out_of_hours_phone: PhoneNumber = Field(description="Emergency duty team number.")
+    address: PlainText = Field(description="Postal address.")
+
+
+class Accessibility(Strict):
+    email: Email = Field(description="Where to report an accessibility problem.")
+    phone: PhoneNumber = Field(description="Phone number for accessibility problems.")
+    response_days: int = Field(ge=1, le=60, description="Working days to reply.")
+    statement_prepared_on: dt.date = Field(description="When the statement was first written.")
+    statement_reviewed_on: dt.date = Field(description="When the statement was last reviewed.")
+    last_tested_on: dt.date = Field(description="When the site was last tested.")
+
+
+class ReviewSettings(Strict):
+    default_review_in: ReviewInterval = Field(
+        "6 months", description="Interval used when a section sets no review_in or review_by."
+    )
+    due_soon_days: int = Field(30, ge=0, le=366, description="Days before due counted 'due soon'.")
+    fail_on_overdue: bool = Field(
+        False, description="Make the review command exit non-zero when something is overdue."
+    )
+
+
+class HelpContact(Strict):
+    name: PlainText = Field(description="Who to contact.")
+    when: PlainText = Field(description="When to use it, in plain words.")
+    phone: PhoneNumber | None = Field(None, description="Phone number.")
+    text: PlainText | None = Field(None, description="Text message instructions.")
+    web: HttpUrl | None = Field(None, description="Web page.")
+
+
+class SiteSettings(Strict):
+    """``data/site.yml``: every council-specific word."""
+
+    language: str = Field(
+        "en-GB",
+        pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
+        description="Language of the site as a tag such as 'en-GB': the words of the "
+        "interface, dates and HTML lang follow it",
+    )
+    council: Council
+    strategy: Strategy
+    boards: Boards
+    contact: Contact
+    accessibility: Accessibility
+    review: ReviewSettings = ReviewSettings()
+    help_now: list[HelpContact] = Field(
+        default_factory=list, description="Crisis contacts on the 'Need help now?' page."
+    )

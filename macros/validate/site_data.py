@@ -1,0 +1,198 @@
+"""Validate everything under ``data/``: each file against its model, then the rules across them.
+
+Files come from the registry (``macros/validate/model/files.py``). Problems from every
+file are collected and reported together, so an editor can fix them all in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from macros.load.yaml_file import LoadedFile, parse_yaml
+from macros.problems import DataError, DataProblem
+from macros.validate.messages import validate
+from macros.validate.model import (
+    ActionPlanFile,
+    FiguresFile,
+    GalleryFile,
+    OfferSection,
+    PrinciplesFile,
+    SiteSettings,
+)
+from macros.validate.model.files import DATA_FILES, GALLERY, DataFile
+from macros.validate.rules.action_plan import action_plan_problems
+from macros.validate.rules.figures import figures_problems
+from macros.validate.rules.gallery import WITHHELD, piece_problems, withheld
+from macros.validate.rules.offer import offer_problems, section_file_problem
+from macros.validate.rules.pictures import CACHE_FOLDER, PictureFacts
+from macros.validate.rules.principles import principle_problems
+from macros.validate.rules.references import duplicates, unknown
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the pages may show, validated."""
+
+    settings: SiteSettings
+    principles: PrinciplesFile
+    offer: dict[str, OfferSection]
+    """Sections by id (the file name), in overview order."""
+    action_plan: ActionPlanFile | None = None
+    figures: FiguresFile | None = None
+    gallery: GalleryFile | None = None
+    pictures: dict[str, PictureFacts] = field(default_factory=dict)
+    """Facts of each publishable gallery picture, by file name in data/gallery/."""
+    sources: dict[str, LoadedFile] = field(default_factory=dict)
+    """The loaded files, by path, for lines in later messages."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of checking the data: the data when it can be used, and what was found."""
+
+    data: SiteData | None
+    problems: list[DataProblem]
+    """What stops a build."""
+    notices: list[DataProblem]
+    """What an editor should know but does not stop a build (a piece left out)."""
+
+
+# Files this process has already loaded and validated without a problem: for each file
+# name and model, the exact bytes and the result. `mkdocs serve` builds the whole site
+# again after every edit; a file whose bytes are unchanged is then not parsed or
+# validated again. The result depends only on the bytes, the name and the model, and
+# problems are never kept, so what a build reports is the same as without it.
+_validated: dict[tuple[str, type[BaseModel]], tuple[bytes, tuple[Any, LoadedFile]]] = {}
+
+
+def _load(root: Path, relative: str, kind: DataFile, problems: list[DataProblem]) -> Any:
+    """(model, source) for one file, or None with its problems added to ``problems``."""
+    raw = (root / relative).read_bytes()
+    known = _validated.get((relative, kind.model))
+    if known is not None and known[0] == raw:
+        return known[1]
+    try:
+        loaded = parse_yaml(raw, relative)
+        result = (validate(loaded, kind.model), loaded)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+    _validated[(relative, kind.model)] = (raw, result)
+    return result
+
+
+def _files_of(root: Path, kind: DataFile) -> list[str]:
+    folder = kind.folder
+    if folder is None:
+        return [kind.path] if (root / kind.path).is_file() else []
+    return [f"{folder}/{path.name}" for path in sorted((root / folder).glob("*.yml"))]
+
+
+def check_data(project_root: Path, today: dt.date) -> Checked:
+    """Load and validate everything under ``data/``; every problem and notice found.
+
+    ``today`` decides which gallery consents lie in the future.
+    Example: ``check_data(Path("."), dt.date.today()).problems`` -> ``[]``
+    """
+    problems: list[DataProblem] = []
+    loaded: dict[str, dict[str, tuple[Any, LoadedFile]]] = {}
+    for kind in DATA_FILES:
+        found = loaded[kind.key] = {}
+        names = _files_of(project_root, kind)
+        if not names and kind.required:
+            if kind.folder is None:
+                problems.append(DataProblem(kind.path, 0, "", "is missing; it is required"))
+            else:
+                message = "has no sections; add one file per section"
+                problems.append(DataProblem(f"{kind.folder}/", 0, "", message))
+        for relative in names:
+            item_id = Path(relative).stem
+            if kind.folder is not None:
+                bad_name = section_file_problem(relative, item_id)
+                if bad_name is not None:
+                    problems.append(bad_name)
+            result = _load(project_root, relative, kind, problems)
+            if result is not None:
+                found[item_id if kind.folder else relative] = result
+
+    def one(key: str) -> tuple[Any, LoadedFile] | None:
+        return next(iter(loaded[key].values()), None)
+
+    settings, principles = one("settings"), one("principles")
+    plan, figures, gallery = one("action_plan"), one("figures"), one("gallery")
+    offer: dict[str, tuple[OfferSection, LoadedFile]] = loaded["offer"]
+
+    principle_ids: set[str] | None = None
+    if principles is not None:
+        problems += principle_problems(*principles)
+        principle_ids = {principle.id for principle in principles[0].principles}
+    problems += offer_problems(offer, principle_ids)
+    if plan is not None:
+        problems += action_plan_problems(*plan, principle_ids)
+    if figures is not None:
+        problems += figures_problems(*figures)
+    notices: list[DataProblem] = []
+    pictures: dict[str, PictureFacts] = {}
+    if gallery is not None:
+        gallery_problems, notices, pictures = _gallery(gallery, principle_ids, project_root, today)
+        problems += gallery_problems
+
+    if problems or settings is None or principles is None:
+        return Checked(None, sorted(problems), sorted(notices))
+    ordered = sorted(offer.items(), key=lambda item: (item[1][0].order, item[0]))
+    sources = {source.path: source for found in loaded.values() for _, source in found.values()}
+    data = SiteData(
+        settings=settings[0],
+        principles=principles[0],
+        offer={section_id: section for section_id, (section, _) in ordered},
+        action_plan=plan[0] if plan else None,
+        figures=figures[0] if figures else None,
+        gallery=gallery[0] if gallery else None,
+        pictures=pictures,
+        sources=sources,
+    )
+    return Checked(data, [], sorted(notices))
+
+
+def _gallery(
+    gallery: tuple[GalleryFile, LoadedFile],
+    principle_ids: set[str] | None,
+    root: Path,
+    today: dt.date,
+) -> tuple[list[DataProblem], list[DataProblem], dict[str, PictureFacts]]:
+    """Problems and notices of every piece, and the facts of its publishable pictures."""
+    model, source = gallery
+    pieces = model.pieces
+    problems = duplicates((p.id, source, ("pieces", i, "id")) for i, p in enumerate(pieces))
+    notices = []
+    pictures: dict[str, PictureFacts] = {}
+    for i, piece in enumerate(pieces):
+        if piece.principle is not None and principle_ids is not None:
+            path = ("pieces", i, "principle")
+            problems += unknown(source, path, piece.principle, principle_ids, "principle")
+        found, facts = piece_problems(piece, root, today, root / CACHE_FOLDER)
+        problems += [source.problem(("pieces", i, *where), message) for where, message in found]
+        if facts is not None and piece.image is not None:
+            pictures[piece.image] = facts
+        if withheld(piece):
+            notices.append(source.problem(("pieces", i, "consent"), WITHHELD.format(id=piece.id)))
+    return problems, notices, pictures
+
+
+def load_site_data(project_root: Path, today: dt.date) -> SiteData:
+    """The validated data, or DataError listing every problem.
+
+    Example: ``load_site_data(Path("."), dt.date.today()).offer["money"].title`` -> 'Money'
+    """
+    checked = check_data(project_root, today)
+    if checked.data is None:
+        raise DataError(checked.problems)
+    return checked.data
+
+
+__all__ = ["GALLERY", "Checked", "SiteData", "check_data", "load_site_data"]

@@ -1,0 +1,191 @@
+"""The words of the interface, one catalogue per language, and locale-aware dates and numbers.
+
+Every word the site shows that is not the council's own content (labels such as "Who can
+get it", review statuses, chart captions, the JavaScript's messages) is in
+``macros/words/<language>.yml``, keyed by what it is for. Templates call ``t("entry.contact")``;
+Python views call ``words("entry.contact")``; the JavaScript reads the words the page
+gives it as JSON. Dates, numbers and lists are written with Babel (CLDR data), so month
+names and separators follow the language.
+
+Why a YAML catalogue rather than gettext: keys say what a word is for, so no English
+is typed into templates or code (a test checks); comms staff and translators edit the
+same YAML they already know, checked by the same loader; plural forms still follow
+each language's rules (CLDR, through Babel).
+
+>>> words = load_words("en-GB")
+>>> words("entry.contact")
+'Contact'
+>>> words("ages.range", start=18, end=25)
+'Ages 18 to 25'
+>>> words("charts.children", count=1500)
+'1,500 children'
+>>> words.date(dt.date(2026, 4, 1))
+'1 April 2026'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+CATALOGUE_DIR = Path(__file__).parent
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
+DATE_FORMAT = "d MMMM y"
+"""Day, full month name, year: "1 April 2026", the GOV.UK style, in every language."""
+
+Entry = str | Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The catalogue of one language, with its locale."""
+
+    language: str
+    """BCP 47 tag for HTML ``lang``, e.g. ``en-GB``."""
+    locale: Locale
+    entries: Mapping[str, Entry]
+    """Flattened keys (``entry.contact``) to text, or to plural forms by category."""
+
+    @property
+    def direction(self) -> str:
+        """``ltr`` or ``rtl``, for HTML ``dir``.
+
+        >>> load_words("en-GB").direction
+        'ltr'
+        """
+        return "rtl" if self.locale.text_direction == "rtl" else "ltr"
+
+    def __call__(self, key: str, /, **values: Any) -> str:
+        """The words for ``key`` as plain text, placeholders filled in.
+
+        A plural entry is chosen by ``count``, which is then written as a number.
+        """
+        return self.text(key, values.get("count")).format(**self._values(values))
+
+    def markup(self, key: str, /, **values: Any) -> Markup:
+        """The words for ``key`` as HTML: the words escaped, each value escaped unless it
+        is already markup (a link built by a template).
+
+        >>> str(load_words("en-GB").markup("entry.call", phone=Markup('<a href="tel:1">1</a>')))
+        'Call <a href="tel:1">1</a>'
+        >>> str(load_words("en-GB").markup("entry.email", email="<b>"))
+        'Email &lt;b&gt;'
+        """
+        return escape(self.text(key, values.get("count"))).format(**self._values(values))
+
+    def text(self, key: str, count: Any = None) -> str:
+        """The raw entry for ``key``, the plural form for ``count`` when it has forms."""
+        try:
+            entry = self.entries[key]
+        except KeyError:
+            raise KeyError(f"no interface words '{key}' in the {self.language} catalogue") from None
+        if isinstance(entry, str):
+            return entry
+        if count is None:
+            raise KeyError(f"interface words '{key}' have plural forms: give count=")
+        form = self.locale.plural_form(count)
+        return entry.get(form, entry["other"])
+
+    def _values(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        if "count" in values and isinstance(values["count"], int | float):
+            return {**values, "count": self.number(values["count"])}
+        return dict(values)
+
+    def date(self, value: dt.date) -> str:
+        """A date for people: "1 April 2026" in English.
+
+        >>> load_words("en-GB").date(dt.date(2026, 11, 23))
+        '23 November 2026'
+        """
+        if not isinstance(value, dt.date):
+            raise TypeError(f"date(): expected a date written YYYY-MM-DD, got {value!r}")
+        return format_date(value, DATE_FORMAT, locale=self.locale)
+
+    def number(self, value: float) -> str:
+        """A number with the language's separators, at most two decimals.
+
+        >>> words = load_words("en-GB")
+        >>> words.number(1234), words.number(88.4), words.number(21.456)
+        ('1,234', '88.4', '21.46')
+        """
+        return format_decimal(round(value, 2), locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """Items as a list in a sentence: "a, b and c".
+
+        >>> load_words("en-GB").join(["rent", "food", "bills"])
+        'rent, food and bills'
+        """
+        return format_list(items, locale=self.locale) if items else ""
+
+    def for_script(self, *prefixes: str) -> dict[str, Entry]:
+        """The entries under ``prefixes``, for a page's JavaScript (as JSON).
+
+        >>> sorted(load_words("en-GB").for_script("menu"))
+        ['menu.button', 'menu.search_link']
+        """
+        return {
+            key: entry
+            for key, entry in self.entries.items()
+            if any(key == prefix or key.startswith(prefix + ".") for prefix in prefixes)
+        }
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of the placeholders in one entry.
+
+    >>> sorted(placeholders("Ages {start} to {end}"))
+    ['end', 'start']
+    """
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Entry]:
+    """Nested groups to dotted keys; a group of plural forms stays one entry.
+
+    >>> flatten({"a": {"b": "x", "n": {"one": "1", "other": "2"}}})
+    {'a.b': 'x', 'a.n': {'one': '1', 'other': '2'}}
+    """
+    flat: dict[str, Entry] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and set(value) <= PLURAL_FORMS and "other" in value:
+            flat[name] = {form: str(text) for form, text in value.items()}
+        elif isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+def catalogue_path(language: str) -> Path:
+    """The catalogue file for a language tag: ``en-GB`` -> ``en.yml`` unless ``en-GB.yml`` exists.
+
+    >>> catalogue_path("en-GB").name
+    'en.yml'
+    """
+    exact = CATALOGUE_DIR / f"{language}.yml"
+    return exact if exact.is_file() else CATALOGUE_DIR / f"{language.split('-')[0]}.yml"
+
+
+@lru_cache(maxsize=8)
+def load_words(language: str) -> Words:
+    """The catalogue for ``language`` (a BCP 47 tag such as ``en-GB``).
+
+    The catalogue ships with the template and is read as plain YAML.
+    """
+    path = catalogue_path(language)
+    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Words(language, Locale.parse(language.replace("-", "_")), flatten(tree))
