@@ -1,7 +1,16 @@
-"""Shared fixtures: one strict build of the example site per test session."""
+"""Shared fixtures. Tests run on the suite's own site, ``tests/fixture_site/``.
+
+The fixture site (its own ``mkdocs.yml``, ``data/`` and ``docs/``) holds a section that is
+always overdue, one always current, one due soon on the frozen date, hostile text in
+every field, and a withheld and a taken-down gallery piece. Tests may name what is in it.
+The example content in the repository's ``data/`` and ``docs/`` is tested only by
+``tests/example/``, against rules that hold for any council's content, so a council can
+replace it without changing ``tests/``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -15,12 +24,20 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
+from macros.derive.dates import today
+from macros.derive.site import SiteViews
+from macros.pipeline import build_views
+from macros.validate.site_data import SiteData
 from tests.browser import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixture_site"
 # Frozen "today" (2026-11-23 00:00 UTC) so that date-dependent output is repeatable.
 FROZEN_EPOCH = "1795392000"
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+BUILD_DATE: dt.date = today({"SOURCE_DATE_EPOCH": FROZEN_EPOCH})
+# What the template is made of, besides a site's own mkdocs.yml, data/ and docs/.
+TEMPLATE_PARTS = ("macros", "overrides", "pyproject.toml")
+SITE_PARTS = ("mkdocs.yml", "data", "docs")
 
 
 @dataclass
@@ -30,12 +47,15 @@ class BuildResult:
     site_dir: Path
 
 
-def run_build(project: Path, site_dir: Path, epoch: str = FROZEN_EPOCH) -> BuildResult:
-    """Run ``mkdocs build --strict`` (never with -q: quiet hides warnings from strict)."""
+def run_build(site: Path, site_dir: Path, epoch: str = FROZEN_EPOCH) -> BuildResult:
+    """Run ``mkdocs build --strict`` for the site whose ``mkdocs.yml`` is in ``site``.
+
+    Never with -q: quiet hides warnings from strict.
+    """
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
+        cwd=site,
         env=env,
         capture_output=True,
         text=True,
@@ -44,38 +64,38 @@ def run_build(project: Path, site_dir: Path, epoch: str = FROZEN_EPOCH) -> Build
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def copy_fixture_site(destination: Path) -> Path:
+    """A copy of the fixture site, with the template beside it as in the repository,
+    that a test may break. Returns the copied site's folder (where its mkdocs.yml is)."""
+    for part in TEMPLATE_PARTS:
+        _copy(ROOT / part, destination / part)
+    site = destination / "tests" / "fixture_site"
+    for part in SITE_PARTS:
+        _copy(FIXTURE_SITE / part, site / part)
+    return site
+
+
 def copy_project(destination: Path) -> Path:
-    """A copy of the site sources that a test may break without touching the real ones."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / part)
+    """A copy of the repository's example site and the template, that a test may break."""
+    for part in (*TEMPLATE_PARTS, *SITE_PARTS):
+        _copy(ROOT / part, destination / part)
     return destination
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = run_build(ROOT, tmp_path_factory.mktemp("site"))
-    assert result.returncode == 0, result.output
-    return result
-
-
-@pytest.fixture(scope="session")
-def site_dir(built_site: BuildResult) -> Path:
-    return built_site.site_dir
-
-
-def nav_pages() -> list[tuple[str, str]]:
-    """(title, markdown path) for every page in mkdocs.yml's nav, in order.
+def nav_pages(config: Path) -> list[tuple[str, str]]:
+    """(title, markdown path) for every page in a mkdocs.yml's nav, in order.
 
     A page listed without a title gets "" (MkDocs takes its title from its heading).
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    loaded = yaml.safe_load(config.read_text(encoding="utf-8"))
     pages: list[tuple[str, str]] = []
 
     def walk(items: list[dict[str, object] | str]) -> None:
@@ -89,7 +109,7 @@ def nav_pages() -> list[tuple[str, str]]:
                 else:
                     pages.append((title, str(target)))
 
-    walk(config["nav"])
+    walk(loaded["nav"])
     return pages
 
 
@@ -106,18 +126,45 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="session")
-def site_settings() -> dict[str, object]:
-    loaded = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
-    assert isinstance(loaded, dict)
-    return loaded
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The fixture site, built once for the whole run (from a copy, so the build's
+    caches never land in the repository)."""
+    site = copy_fixture_site(tmp_path_factory.mktemp("fixture-project"))
+    result = run_build(site, tmp_path_factory.mktemp("site"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: BuildResult) -> Path:
+    return built_site.site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_views() -> tuple[SiteViews, SiteData]:
+    """The fixture site's views and validated data, as the build works them out."""
+    views, report = build_views(FIXTURE_SITE, FIXTURE_SITE / "docs", BUILD_DATE)
+    assert report.data is not None
+    return views, report.data
+
+
+@pytest.fixture(scope="session")
+def views(fixture_views: tuple[SiteViews, SiteData]) -> SiteViews:
+    return fixture_views[0]
+
+
+@pytest.fixture(scope="session")
+def data(fixture_views: tuple[SiteViews, SiteData]) -> SiteData:
+    return fixture_views[1]
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path) -> Iterator[Path]:
-    yield copy_project(tmp_path / "project")
+def fixture_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture site (and the template beside it) to break."""
+    return copy_fixture_site(tmp_path / "project")
 
 
-# Browser tests (tests/test_browser_*.py): Debian's Chromium and the built site, served.
+# Browser tests: Debian's Chromium and the built fixture site, served.
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
