@@ -32,7 +32,14 @@ def test_mypy_strict() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-YAML_TARGETS = ("data", "mkdocs.yml", ".github", ".pre-commit-config.yaml", ".yamllint.yml")
+YAML_TARGETS = (
+    "data",
+    "mkdocs.yml",
+    "tests/fixture_site",
+    ".github",
+    ".pre-commit-config.yaml",
+    ".yamllint.yml",
+)
 
 
 def test_yaml_lint() -> None:

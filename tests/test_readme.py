@@ -1,52 +1,41 @@
-"""Every data field and the two setup commands are documented in the README."""
+"""The README: the two commands first, and every configuration key documented."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from pydantic import BaseModel
+import yaml
 
-from macros.validate.model import SiteSettings
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
-    paths: list[str] = []
-    for name, field in model.model_fields.items():
-        path = f"{prefix}{name}"
-        paths.append(path)
-        inner = _model_in(field.annotation)
-        if inner is not None:
-            is_list = "list" in str(field.annotation)
-            paths += field_paths(inner, f"{path}[]." if is_list else f"{path}.")
-    return paths
+def config_keys(config: dict[str, Any]) -> list[str]:
+    """The keys of mkdocs.yml as the README names them (``theme.custom_dir``)."""
+    keys = []
+    for key, value in config.items():
+        if key in {"theme", "extra"} and isinstance(value, dict):
+            keys += [f"{key}.{inner}" for inner in value]
+        elif key == "plugins":
+            for plugin in value:
+                name, settings = (
+                    next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
+                )
+                keys += [f"plugins.{name}.{inner}" for inner in settings or {}]
+        else:
+            keys.append(key)
+    return keys
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def test_every_site_yml_field_is_in_the_reference_table() -> None:
-    rows = set(re.findall(r"^\| `([^`]+)` \|", README, flags=re.MULTILINE))
-    missing = [path for path in field_paths(SiteSettings) if path not in rows]
-    leaf_paths = [path for path in field_paths(SiteSettings) if "." in path or "[" in path]
-    assert leaf_paths, "the model walk found no fields"
-    # Section headings (council, strategy, ...) need no row of their own.
-    sections = {
-        name
-        for name, field in SiteSettings.model_fields.items()
-        if "list" not in str(field.annotation)
-    }
-    assert [path for path in missing if path not in sections] == []
+def test_every_mkdocs_yml_key_is_in_the_configuration_table() -> None:
+    table = README[README.index("## Configuration (`mkdocs.yml`)") :]
+    table = table[: table.index("\n## ")]
+    documented = set(re.findall(r"`([a-z_.]+)`", table))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    missing = [key for key in config_keys(config) if key not in documented]
+    assert missing == []
 
 
 def test_readme_gives_the_two_commands_first() -> None:
@@ -57,3 +46,10 @@ def test_readme_gives_the_two_commands_first() -> None:
     ]
     ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash .ci/setup --browser" in ci_run and "uv run pytest" in ci_run
+
+
+def test_the_architecture_names_every_step_folder() -> None:
+    for step in ("load", "validate", "derive", "render", "publish", "words", "tools"):
+        assert (ROOT / "macros" / step).is_dir()
+        assert f"`macros/{step}/`" in README, step
+    assert "```mermaid" in README

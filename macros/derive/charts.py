@@ -23,6 +23,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from macros.validate.model.figures import EXAMPLE as EXAMPLE_FIGURES
 from macros.validate.model.figures import (
     DistrictRate,
     Placements,
@@ -586,3 +587,5 @@ def with_id(view: ChartView, chart_id: str) -> ChartView:
 
 EN = load_words("en-GB")
 """English words, for the examples in this module's docstrings."""
+EXAMPLE = EXAMPLE_FIGURES
+"""A small made-up figures file, for the same examples."""

@@ -15,6 +15,23 @@ from macros.validate.model import FiguresFile
 from macros.validate.rules.figures import figure_name_problem, placement_sum
 from macros.words import Words
 
+FIXED_FIGURES: dict[str, Callable[[FiguresFile, Words], str]] = {
+    "total": lambda f, words: words.number(f.placements.total),
+    "as_of": lambda f, words: words.date(f.placements.as_of),
+    "rates_as_of": lambda f, words: words.date(f.rates.as_of),
+    "comparison_label": lambda f, words: f.rates.comparison_label,
+    "comparison_rate": lambda f, words: words.number(f.rates.comparison_rate),
+    "highest_district": lambda f, words: highest_district(f.rates).name,
+    "highest_rate": lambda f, words: words.number(highest_district(f.rates).rate_per_10000),
+    "lowest_district": lambda f, words: lowest_district(f.rates).name,
+    "lowest_rate": lambda f, words: words.number(lowest_district(f.rates).rate_per_10000),
+    "districts": lambda f, words: words.number(len(f.rates.districts)),
+    "districts_above_comparison": lambda f, words: words.number(
+        districts_above_comparison(f.rates)
+    ),
+}
+"""How each fixed figure name (``FIXED_FIGURE_NAMES`` in the model) is written for a sentence."""
+
 
 def figure_value(figures: FiguresFile | None, name: str, words: Words) -> str:
     """One number or word from the figures, written for a sentence.
@@ -37,27 +54,13 @@ def figure_value(figures: FiguresFile | None, name: str, words: Words) -> str:
     problem = figure_name_problem(figures, name)
     if problem is not None or figures is None:
         raise KeyError(problem)
-    placements, rates = figures.placements, figures.rates
-    fixed: dict[str, Callable[[], str]] = {
-        "total": lambda: words.number(placements.total),
-        "as_of": lambda: words.date(placements.as_of),
-        "rates_as_of": lambda: words.date(rates.as_of),
-        "comparison_label": lambda: rates.comparison_label,
-        "comparison_rate": lambda: words.number(rates.comparison_rate),
-        "highest_district": lambda: highest_district(rates).name,
-        "highest_rate": lambda: words.number(highest_district(rates).rate_per_10000),
-        "lowest_district": lambda: lowest_district(rates).name,
-        "lowest_rate": lambda: words.number(lowest_district(rates).rate_per_10000),
-        "districts": lambda: words.number(len(rates.districts)),
-        "districts_above_comparison": lambda: words.number(districts_above_comparison(rates)),
-    }
-    if name in fixed:
-        return fixed[name]()
+    if name in FIXED_FIGURES:
+        return FIXED_FIGURES[name](figures, words)
     others = {item.id: item for item in figures.other}
     if name in others:
         return words.number(others[name].value)
     wanted, percent = placement_sum(figures, name) or ([], False)
-    shares = {share.id: share for share in placement_shares(placements, words)}
+    shares = {share.id: share for share in placement_shares(figures.placements, words)}
     count = sum(shares[pid].count for pid in wanted)
     if percent:
         return percent_text(count, sum(shares[pid].figures for pid in wanted), words)

@@ -47,9 +47,13 @@ class PageContext:
         return relative_url(self.url, site_url)
 
     def describe(self, text: str) -> None:
-        """Give the page a meta description from the data, unless it has its own."""
+        """Give the page a meta description from the data, unless it has its own.
+
+        Escaped here: the theme writes ``page.meta.description`` into an attribute
+        without escaping it, and data text may hold quotes and angle brackets.
+        """
         if self.page is not None and not self.page.meta.get("description"):
-            self.page.meta["description"] = text
+            self.page.meta["description"] = escape(text)
 
     def chart_id(self, base: str) -> str:
         """``base``, then ``base-2``, ``base-3``... for each chart with it on this page."""

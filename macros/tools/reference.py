@@ -9,6 +9,7 @@ A test fails when the README's tables are out of date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import types
 import typing
@@ -82,7 +83,10 @@ def data_reference() -> str:
     """The data-file tables, between their markers."""
     parts = [DATA_START]
     for kind in DATA_FILES:
-        about = (kind.model.__doc__ or "").strip().split("\n")[0]
+        about = re.sub(
+            r"^``[^`]+``[:;.]?\s*", "", (kind.model.__doc__ or "").strip().split("\n")[0]
+        )
+        about = about[:1].upper() + about[1:]
         parts += [
             "",
             f"### `{kind.path}`",

@@ -90,6 +90,8 @@ def plain_message(model: type[BaseModel], path: FieldPath, item: Any) -> str:
     if kind == "string_type":
         if isinstance(got, list):
             return "must be one piece of text, not a list; remove the '- ' and write it on one line"
+        if isinstance(got, bool):  # yes, no, on, off, true and false, unquoted
+            return "must be text, but it reads as true or false; put it in quotes"
         if isinstance(got, int | float):
             return f'must be text; put it in quotes, e.g. "{got}"'
         return f"must be text; got {_got(got)}"

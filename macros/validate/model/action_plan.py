@@ -41,7 +41,7 @@ class Action(Strict):
 
 
 class ActionPlanFile(Strict):
-    """``data/action_plan.yml``."""
+    """``data/action_plan.yml``: the actions for each principle, with dated milestones."""
 
     title: Text = Field(description="e.g. 'Action plan, year 1 (2025 to 2026)'.")
     introduction: Text = Field(description="How the plan is reported and reviewed.")

@@ -71,7 +71,7 @@ class OtherFigure(Strict):
 
 
 class FiguresFile(Strict):
-    """``data/figures.yml``."""
+    """``data/figures.yml``: the numbers behind the charts and ``figure()`` in pages."""
 
     placements: Placements = Field(description="Where children looked after lived.")
     rates: Rates = Field(description="Rates per 10,000 children by district.")

@@ -2,9 +2,9 @@
 
 The model holds the shape of each piece. The rules that protect the young
 people who made them (anonymised credits, real alt text, consent, images
-that exist and can be processed) are checked in ``macros/data.py``, where
-each problem can name its own line; publishing rules (consent, take-down
-date) are applied in ``macros/gallery.py``.
+that exist and can be processed) are in ``macros/validate/rules/gallery.py``;
+which pieces are shown (consent, take-down date) is worked out in
+``macros/derive/gallery.py``.
 """
 
 from __future__ import annotations
@@ -67,6 +67,6 @@ class Piece(Strict):
 
 
 class GalleryFile(Strict):
-    """``data/gallery.yml``."""
+    """``data/gallery.yml``: young people's art, poems and stories, in the order shown."""
 
     pieces: list[Piece] = Field(default_factory=list, description="Pieces, in the order shown.")

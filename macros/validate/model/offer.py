@@ -115,7 +115,7 @@ class Entry(Strict):
 
 
 class OfferSection(Strict):
-    """``data/offer/<section>.yml``; the file name (without .yml) is the section id."""
+    """``data/offer/<section>.yml``: one section of the offer per file; the file name (without .yml) is the section id."""
 
     title: Text = Field(description="Section heading, e.g. 'Money'.")
     order: int = Field(ge=0, description="Position on the offer overview; lower comes first.")

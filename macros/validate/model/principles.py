@@ -27,7 +27,7 @@ class Principle(Strict):
 
 
 class PrinciplesFile(Strict):
-    """``data/principles.yml``."""
+    """``data/principles.yml``: the seven corporate parenting principles, with outcomes and measures."""
 
     principles: list[Principle] = Field(
         min_length=7, max_length=7, description="The seven principles, in the Act's order."

@@ -80,12 +80,16 @@ class SiteSettings(Strict):
         description="Language of the site as a tag such as 'en-GB': the words of the "
         "interface, dates and HTML lang follow it",
     )
-    council: Council
-    strategy: Strategy
-    boards: Boards
-    contact: Contact
-    accessibility: Accessibility
-    review: ReviewSettings = ReviewSettings()
+    council: Council = Field(description="The council's names and website.")
+    strategy: Strategy = Field(description="The strategy's title and years, and the offer's name.")
+    boards: Boards = Field(description="Names of the boards and groups the pages mention.")
+    contact: Contact = Field(description="How care leavers reach the leaving care team.")
+    accessibility: Accessibility = Field(
+        description="Contact details and dates for the accessibility statement."
+    )
+    review: ReviewSettings = Field(
+        default_factory=ReviewSettings, description="When offer sections are due for review."
+    )
     help_now: list[HelpContact] = Field(
         default_factory=list, description="Crisis contacts on the 'Need help now?' page."
     )

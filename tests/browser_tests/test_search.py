@@ -1,0 +1,234 @@
+"""Search on the fixture site in a real browser (docs/search.md, macro search_box,
+overrides/assets/clo-search.js, its words from window.cloWords set by clo.js).
+
+Material's own search bundle is not loaded (overrides/main.html): no page but the
+search page fetches the search index, and the search page only when someone searches.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote_plus
+
+from playwright.sync_api import Browser, Page, expect
+
+from macros.derive.offer import EntryView
+from macros.derive.site import SiteViews
+from macros.words import load_words
+
+PHONE = {"width": 360, "height": 800}
+RESULT_LINKS = "[data-clo-search-results] .clo-search__link"
+WORDS = load_words("en-GB")
+NOWHERE = "xyzzyplugh"
+# What the hostile text would make of the page if it were ever read as HTML.
+MARKUP = "img, script, svg, iframe, a[href^='javascript']"
+
+
+def status_text(page: Page) -> str:
+    status = page.locator("[data-clo-search-status]")
+    status.filter(has_not_text=WORDS("search.searching")).filter(
+        has_text=re.compile(".")
+    ).wait_for()
+    return status.inner_text()
+
+
+def result_hrefs(page: Page) -> list[str]:
+    hrefs: list[str] = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    return hrefs
+
+
+def entries(views: SiteViews) -> list[EntryView]:
+    return [entry for section in views.sections.values() for entry in section.entries]
+
+
+def quoted(question: str) -> str:
+    return WORDS("search.quoted", question=question)
+
+
+def search_for(page: Page, question: str) -> str:
+    page.fill("#clo-search-query", question)
+    page.press("#clo-search-query", "Enter")
+    return status_text(page)
+
+
+def test_every_entry_is_found_by_its_title(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """Hostile titles too: searched for as typed, found, and shown as text."""
+    page = browser.new_page(viewport=PHONE)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    page.goto(base_url + "search/")
+    missing = []
+    for entry in entries(views):
+        search_for(page, entry.title)
+        wanted = base_url + entry.url
+        hrefs = result_hrefs(page)[:5]
+        if wanted not in hrefs:
+            missing.append(f"{entry.title!r} -> {wanted}")
+            continue
+        link = page.locator(RESULT_LINKS).nth(hrefs.index(wanted))
+        expect(link).to_have_text(entry.title)
+    assert page.locator(f"[data-clo-search-results] :is({MARKUP})").count() == 0
+    page.close()
+    assert not missing, "not in the first five results:\n" + "\n".join(missing)
+    assert dialogs == [], f"text from the index ran as script: {dialogs}"
+    assert any("<" in entry.title for entry in entries(views)), "the fixture has hostile titles"
+
+
+def test_a_search_is_an_address_that_can_be_shared_and_gone_back_to(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    first, second = views.sections["always-overdue"].entries[0], entries(views)[-3]
+    assert first.title != second.title
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base_url + "search/?q=" + quote_plus(first.title))
+    assert page.input_value("#clo-search-query") == first.title
+    assert quoted(first.title) in status_text(page)
+    top = page.locator(RESULT_LINKS).first
+    expect(top).to_have_text(first.title)
+    # Marked words are text, and a result leads to the entry on its page.
+    assert page.locator("[data-clo-search-results] mark").count() > 0
+    page.fill("#clo-search-query", second.title)
+    page.click(".clo-search__button")
+    assert quoted(second.title) in status_text(page)
+    assert page.url == base_url + "search/?q=" + quote_plus(second.title)
+    page.go_back()
+    assert page.input_value("#clo-search-query") == first.title
+    expect(top).to_have_text(first.title)
+    top.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + first.url
+    expect(page.locator(f"[id='{first.id}']")).to_be_in_viewport()
+    page.close()
+
+
+def test_no_results_and_partial_matches_are_said_plainly(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base_url + "search/?q=" + NOWHERE)
+    assert status_text(page) == WORDS("search.no_results", question=quoted(NOWHERE))
+    assert page.locator("[data-clo-search-results]").is_hidden()
+
+    # One word that is in the offer, one that is nowhere: some results, and it says so.
+    word = max(views.sections["always-overdue"].entries[0].title.split(), key=len)
+    question = f"{word} {NOWHERE}"
+    page.goto(base_url + "search/?q=" + quote_plus(question))
+    status = status_text(page)
+    found = result_hrefs(page)
+    assert found
+    assert status == (
+        WORDS("search.results", count=len(found), question=quoted(question))
+        + WORDS("search.partial")
+    )
+
+    # Every word found: no "partial"; one result or many, in the catalogue's words.
+    page.goto(base_url + "search/?q=" + quote_plus(word))
+    status = status_text(page)
+    found = result_hrefs(page)
+    assert status == WORDS("search.results", count=len(found), question=quoted(word)) + WORDS(
+        "search.end"
+    )
+    page.close()
+
+
+def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    hostile = {
+        "config": {},
+        "docs": [
+            {
+                "location": "offer/#x",
+                "title": "Rent <img src=x onerror=window.__pwned=1>",
+                "text": "rent &lt;script&gt;window.__pwned=2&lt;/script&gt; help",
+            }
+        ],
+    }
+    page.route("**/search_index.json", lambda route: route.fulfill(json=hostile))
+    page.goto(base_url + "search/?q=rent")
+    status_text(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(f"[data-clo-search-results] :is({MARKUP})").count() == 0
+    assert "<script>" in page.locator(".clo-search__snippet").inner_text()
+    page.close()
+    assert dialogs == []
+
+
+def test_the_fixtures_hostile_section_is_found_as_text(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """The real index: the hostile section's words found, shown as text, never run."""
+    hostile = views.sections["hostile"]
+    page = browser.new_page(viewport=PHONE)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    page.goto(base_url + "search/?q=" + quote_plus("onerror alert script"))
+    status_text(page)
+    hrefs = result_hrefs(page)
+    assert any(href.startswith(base_url + hostile.url) for href in hrefs), hrefs
+    results = page.locator("[data-clo-search-results]")
+    assert results.locator(f":is({MARKUP})").count() == 0
+    assert "<script>" in results.inner_text() or "<img" in results.inner_text()
+    assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0
+    page.close()
+    assert dialogs == [], f"text from the index ran as script: {dialogs}"
+
+
+def test_only_a_search_fetches_the_index_and_no_page_loads_material_scripts(
+    browser: Browser, base_url: str, site_dir: Path, views: SiteViews
+) -> None:
+    page = browser.new_page(viewport=PHONE)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    section = views.sections["always-overdue"]
+    for path in ("", "offer/", section.url, "search/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    assert any(url.endswith("clo-search.js") for url in requested), "requests were not recorded"
+    assert not [url for url in requested if "search_index" in url or "bundle." in url], requested
+    assert not [url for url in requested if "/workers/" in url], requested
+    page.goto(base_url + "search/?q=" + quote_plus(section.entries[0].title))
+    status_text(page)
+    assert any(url.endswith("search/search_index.json") for url in requested)
+    page.close()
+    for html in site_dir.rglob("*.html"):
+        assert "bundle." not in html.read_text("utf-8"), html
+
+
+def test_the_header_search_button_leads_to_the_search_page(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base_url + views.sections["always-overdue"].url)
+    link = page.locator(".md-header .clo-search-link")
+    assert link.is_visible()
+    assert link.get_attribute("aria-label") == WORDS("menu.search_link")
+    link.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "search/"
+    page.close()
+
+
+def test_without_javascript_the_page_says_where_else_to_look(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "search/?q=rent")
+    assert page.locator(".clo-search").is_hidden()
+    assert page.locator(".md-header .clo-search-link").count() == 0
+    message = page.locator(".clo-search__no-js")
+    assert message.is_visible()
+    expect(message).to_have_text(WORDS("search.no_js", link=WORDS("search.no_js_link")))
+    message.get_by_role("link", name=WORDS("search.no_js_link")).click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "offer/"
+    # The footer link reaches the search page from every page, with or without JavaScript.
+    footer = page.locator('.clo-footer a[href$="search/"]')
+    expect(footer).to_have_count(1)
+    expect(footer).to_have_text(WORDS("footer.search"))
+    context.close()

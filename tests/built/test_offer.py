@@ -1,0 +1,238 @@
+"""The Care Leaver Offer as built: entries, review dates, overview, reviewers' page, exports.
+
+Pinned to the fixture site: ``always-overdue`` (shown on offer/money.md), ``always-current``
+(offer/health.md, with ``free-prescriptions`` reviewed on its own), ``due-soon``
+(offer/housing.md) and ``hostile``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from macros.derive.phones import tel_href
+from macros.derive.site import SiteViews
+from macros.derive.urls import relative_url
+from macros.publish.outputs import OPEN_REFERRAL_JSON, REVIEW_JSON
+from macros.validate.site_data import SiteData
+from tests.conftest import BUILD_DATE, soup_of
+
+
+def page_of(site_dir: Path, url: str) -> Path:
+    """The built file of a site URL such as ``offer/money/``."""
+    return site_dir / url.split("#")[0] / "index.html"
+
+
+def section_soup(site_dir: Path, views: SiteViews, section_id: str) -> BeautifulSoup:
+    return soup_of(page_of(site_dir, views.sections[section_id].url))
+
+
+def words_of(soup: BeautifulSoup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_sections_are_shown_on_pages_not_named_after_them(views: SiteViews) -> None:
+    # Links follow the page that calls offer_section(), whatever it is called.
+    assert views.sections["always-overdue"].url == "offer/money/"
+    assert views.sections["always-current"].url == "offer/health/"
+    assert views.sections["due-soon"].url == "offer/housing/"
+
+
+def test_every_entry_is_rendered_once_with_its_anchor(
+    site_dir: Path, data: SiteData, views: SiteViews
+) -> None:
+    pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
+    checked = 0
+    for section_id, section in data.offer.items():
+        home = page_of(site_dir, views.sections[section_id].url)
+        for entry in section.entries:
+            anchor = f'id="{entry.id}"'
+            where = [path for path, text in pages.items() if anchor in text]
+            assert where == [home], f"{entry.id} rendered on {where}"
+            assert pages[home].count(anchor) == 1
+            heading = soup_of(home).find(id=entry.id)
+            assert heading is not None and heading.name == "h2"
+            assert heading.get_text(strip=True) == entry.title
+            checked += 1
+    assert checked == sum(len(section.entries) for section in data.offer.values()) >= 5
+
+
+def test_every_section_shows_its_review_dates(site_dir: Path, views: SiteViews) -> None:
+    for section_id, section in views.sections.items():
+        text = words_of(section_soup(site_dir, views, section_id))
+        line = views.words(
+            "review.dates", last=section.review.last_reviewed, next=section.review.next_due
+        )
+        assert line in text, f"{section_id}: {line!r} missing"
+        assert section.review.label in text
+
+
+def test_the_fixture_sections_are_overdue_current_and_due_soon(views: SiteViews) -> None:
+    states = {section_id: section.review.state for section_id, section in views.sections.items()}
+    assert states["always-overdue"] == "overdue"
+    assert states["always-current"] == "current"
+    assert states["due-soon"] == "due_soon"
+
+
+def test_overdue_notice_is_shown_only_on_the_overdue_section(
+    site_dir: Path, views: SiteViews, data: SiteData
+) -> None:
+    words = views.words
+    for section_id, section in views.sections.items():
+        soup = section_soup(site_dir, views, section_id)
+        notice = soup.select_one("[data-clo-overdue-notice]")
+        assert notice is not None, f"{section_id}: the notice is always there, for the script"
+        assert words("section.checking_title") in notice.get_text()
+        if section_id == "always-overdue":
+            assert section.review.overdue
+            assert not notice.has_attr("hidden")
+            assert data.settings.contact.phone in notice.get_text()
+            assert notice.select_one(f"a[href='{tel_href(data.settings.contact.phone)}']")
+        else:
+            assert notice.has_attr("hidden"), f"{section_id} is {section.review.state}"
+
+
+def test_due_soon_section_says_so(site_dir: Path, views: SiteViews) -> None:
+    soup = section_soup(site_dir, views, "due-soon")
+    status = soup.select_one(".clo-review__status")
+    assert status is not None
+    assert status.get_text(strip=True) == views.words("review.due_soon")
+    review = soup.select_one(".clo-review")
+    assert review is not None and "clo-review--due_soon" in review["class"]
+    assert review["data-clo-review-due"] == "2026-12-01"
+    current = section_soup(site_dir, views, "always-current").select_one(".clo-review__status")
+    assert current is not None and current.get_text(strip=True) == views.words("review.current")
+
+
+def test_dates_are_written_for_people(site_dir: Path, data: SiteData, views: SiteViews) -> None:
+    for section_id, section in data.offer.items():
+        soup = section_soup(site_dir, views, section_id)
+        text = soup.get_text(" ")
+        assert views.words.date(section.last_reviewed_on) in text
+        assert section.last_reviewed_on.isoformat() not in text  # only in datetime attributes
+        times = {str(t["datetime"]) for t in soup.select(".clo-review time")}
+        assert section.last_reviewed_on.isoformat() in times
+    assert "15 January 2020" in section_soup(site_dir, views, "always-overdue").get_text(" ")
+
+
+def test_phone_numbers_are_tap_to_call(site_dir: Path, data: SiteData, views: SiteViews) -> None:
+    soup = section_soup(site_dir, views, "always-overdue")
+    calls = [str(a["href"]) for a in soup.select(".clo-entry a[href^='tel:']")]
+    phones = [
+        entry.contact.phone
+        for entry in data.offer["always-overdue"].entries
+        if entry.contact.phone is not None
+    ]
+    assert calls == [tel_href(phone) for phone in phones] == ["tel:+441632960011"]
+    for section_id in views.sections:
+        for link in section_soup(site_dir, views, section_id).select("a[href^='tel:']"):
+            assert re.fullmatch(r"tel:\+44\d{10}|tel:\d{3,6}", str(link["href"])), link
+
+
+def test_overview_lists_every_entry_with_its_ages(
+    site_dir: Path, data: SiteData, views: SiteViews
+) -> None:
+    overview = views.places.overview
+    assert overview == "offer/"
+    soup = soup_of(page_of(site_dir, overview))
+    form = soup.select_one("form[data-clo-age-filter]")
+    assert form is not None and form.has_attr("hidden"), "filter is hidden until JS shows it"
+    items = {
+        str(item.a["href"]): item
+        for item in soup.select(".clo-overview__list li")
+        if item.a is not None
+    }
+    entries = [entry for section in views.sections.values() for entry in section.entries]
+    assert len(items) == len(entries)
+    for entry in entries:
+        item = items[relative_url(overview, entry.url)]
+        assert item.a is not None and item.a.get_text(strip=True) == entry.title
+        assert (item["data-clo-age-from"], item["data-clo-age-to"]) == (
+            str(entry.age_from),
+            str(entry.age_to),
+        )
+        assert entry.ages_in_list in item.get_text()
+    for item in items.values():
+        assert int(str(item["data-clo-age-from"])) <= int(str(item["data-clo-age-to"]))
+    titles = [h.get_text(strip=True) for h in soup.select(".clo-overview h2")]
+    assert titles == [section.title for section in data.offer.values()]
+
+
+def test_reviewers_page_lists_soonest_first(site_dir: Path, views: SiteViews) -> None:
+    soup = soup_of(site_dir / "reviews" / "index.html")
+    titles = [h.get_text(strip=True) for h in soup.select(".clo-review-row__title")]
+    assert titles == [row.title for row in views.review_rows]
+    dues = [
+        str(t["datetime"]) for t in soup.select(".clo-review-row__facts dd:nth-of-type(4) time")
+    ]
+    assert len(dues) == len(titles)
+    assert dues == sorted(dues)
+    assert titles[0] == views.sections["always-overdue"].title
+    separately = views.words("review.entry_title", entry="Free prescriptions", section="Health")
+    assert separately in titles, "separately reviewed entries are listed"
+
+
+def test_reviewers_page_is_in_the_footer_not_the_menu(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "index.html")
+    assert soup.select_one("nav.clo-footer a[href$='reviews/']") is not None
+    assert soup.select_one("nav.md-nav--primary a[href$='reviews/']") is None
+
+
+def test_review_json_matches_the_data(site_dir: Path, views: SiteViews) -> None:
+    report = json.loads((site_dir / REVIEW_JSON).read_text(encoding="utf-8"))
+    assert report["generated_on"] == BUILD_DATE.isoformat()
+    rows = views.review_rows
+    assert [item["id"] for item in report["items"]] == [row.id for row in rows]
+    assert "free-prescriptions" in [item["id"] for item in report["items"]]
+    for item, row in zip(report["items"], rows, strict=True):
+        assert item["next_review_on"] == row.review.next_due_iso
+        assert item["status"] == row.review.state
+        assert item["url"] == row.url
+    assert sum(report["counts"].values()) == len(rows)
+    assert report["counts"]["overdue"] == 1 and report["counts"]["due_soon"] == 1
+
+
+def test_open_referral_export_has_every_entry(site_dir: Path, data: SiteData) -> None:
+    export = json.loads((site_dir / OPEN_REFERRAL_JSON).read_text("utf-8"))
+    services = {service["id"]: service for service in export["contents"]}
+    entries = [(sid, e) for sid, s in data.offer.items() for e in s.entries]
+    assert export["total_items"] == len(entries) == len(services)
+    places = {"always-overdue": "offer/money/", "always-current": "offer/health/"}
+    for section_id, entry in entries:
+        service = services[entry.id]
+        assert service["name"] == entry.title
+        assert service["minimum_age"] == entry.ages.from_age
+        assert service["maximum_age"] == entry.ages.to_age
+        assert service["status"] == "active"
+        if section_id in places:
+            assert service["url"] == (
+                f"https://example.org/care-leavers/{places[section_id]}#{entry.id}"
+            )
+        reviewed = entry.last_reviewed_on or data.offer[section_id].last_reviewed_on
+        assert service["assured_date"] == reviewed.isoformat()
+    assert services["free-prescriptions"]["assured_date"] == "2026-03-01"
+
+
+def test_search_index_lands_on_each_entry(site_dir: Path, views: SiteViews) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for section in views.sections.values():
+        for entry in section.entries:
+            doc = by_location.get(entry.url)
+            assert doc is not None, f"search cannot land on {entry.id}"
+            assert html.unescape(doc["title"]) == entry.title
+    assert "offer/money/#setting-up-home" in by_location
+
+
+def test_section_page_description_comes_from_data(site_dir: Path, views: SiteViews) -> None:
+    soup = section_soup(site_dir, views, "always-overdue")
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description is not None
+    assert description["content"] == views.sections["always-overdue"].description
+    assert description["content"] == (
+        "Money you can get, and help to claim what you are entitled to."
+    )

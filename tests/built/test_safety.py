@@ -1,0 +1,203 @@
+"""Nothing executable from data reaches a page: text is escaped or sanitised.
+
+The fixture site has hostile text in every field of the ``hostile`` offer section, in
+principle 1, in the action plan, in a figures label and in a poem.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from macros.derive.pictures import SITE_FOLDER
+from macros.derive.site import SiteViews
+from macros.load.yaml_file import load_yaml
+from macros.problems import DataError
+from macros.render.macros import SEARCH_SCRIPT
+from macros.validate.messages import validate
+from macros.validate.model import OfferSection, SiteSettings
+from macros.validate.site_data import check_data
+from tests.conftest import BUILD_DATE, FIXTURE_SITE, soup_of
+
+EXECUTABLE = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "data"}
+# What a chart (svg.clo-chart, drawn by our templates) is made of.
+CHART_PARTS = {"svg", "title", "desc", "g", "circle", "rect", "text", "line"}
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= 10
+    return pages
+
+
+def assert_nothing_executable(site_dir: Path, page: Path) -> None:
+    """No markup from data can run: checked over the whole page, and over the article
+    (where data is placed) for anything that loads or draws."""
+    where = page.relative_to(site_dir).as_posix()
+    soup = soup_of(page)
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            assert not name.lower().startswith("on"), f"{where}: {name}= on <{tag.name}>"
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower() in URL_ATTRIBUTES:
+                assert "javascript:" not in text.replace(" ", "").lower(), f"{where}: {name}"
+    for script in soup.find_all("script"):
+        assert "alert(" not in script.get_text(), f"{where}: data inside a <script>"
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None, where
+    for tag in article.find_all(True):
+        if tag.name == "script" and tag.get("type") == "application/json":
+            # Words for the search script, from the catalogue: data, never code.
+            json.loads(tag.get_text())
+            assert "<" not in tag.get_text(), where
+            continue
+        if tag.name == "script" and tag.get("src") and not tag.get_text().strip():
+            # The search page loads the template's own script, from this site.
+            target = urljoin(f"https://site.test/{where}", str(tag["src"]))
+            assert target == f"https://site.test/{SEARCH_SCRIPT}", f"{where}: {tag['src']}"
+            continue
+        assert tag.name not in EXECUTABLE, f"{where}: <{tag.name}> in the article"
+        chart = tag.find_parent("svg") if tag.name != "svg" else tag
+        if tag.name == "svg" or chart is not None:
+            assert isinstance(chart, Tag) and "clo-chart" in chart.get("class", []), where
+            assert tag.name in CHART_PARTS, f"{where}: <{tag.name}> in a chart"
+        if tag.name == "img":
+            # Only the gallery's own copies, never a picture named by data.
+            assert tag.find_parent("picture") is not None, where
+            for url in [str(tag["src"])] + [
+                item.split()[0] for item in str(tag.get("srcset", "")).split(",") if item
+            ]:
+                target = urljoin(f"https://site.test/{where}", url)
+                assert target.startswith(f"https://site.test/{SITE_FOLDER}"), f"{where}: {url}"
+
+
+def test_nothing_executable_on_any_built_page(site_dir: Path) -> None:
+    for page in built_pages(site_dir):
+        assert_nothing_executable(site_dir, page)
+
+
+def test_the_check_finds_executable_markup(site_dir: Path, tmp_path: Path) -> None:
+    # Guards the test above: the same check fails on pages with markup that could run.
+    source = (site_dir / "offer" / "hostile" / "index.html").read_text(encoding="utf-8")
+    for bad in (
+        "<script>alert(1)</script>",
+        '<img src="x.png">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<p onclick="alert(1)">x</p>',
+        "<svg><circle/></svg>",
+        '<iframe src="//evil.example"></iframe>',
+    ):
+        page = tmp_path / "offer" / "hostile" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(source.replace("</article>", f"{bad}</article>", 1), "utf-8")
+        with pytest.raises(AssertionError):
+            assert_nothing_executable(tmp_path, page)
+
+
+def text_of(site_dir: Path, url: str) -> tuple[str, str]:
+    """(raw HTML, text) of a built page."""
+    path = site_dir / url / "index.html"
+    html = path.read_text(encoding="utf-8")
+    return html, BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("offer/hostile/", 'Owner "><svg onload=alert(1)>'),
+        ("offer/hostile/", "Entry <img src=x onerror=alert(1)> ' onmouseover='alert(1)' x='"),
+        ("offer/hostile/", "{{ config.site_name }}"),
+        ("offer/hostile/", 'every field: "><script>alert("entity")</script>'),
+        ("offer/", 'Hostile <script>alert("title")</script>'),
+        ("reviews/", 'Hostile <script>alert("title")</script>'),
+        ("strategy/principles/", 'young people. <script>alert("principle")</script>'),
+        ("strategy/principles/", "Listen to me. <img src=x onerror=alert(1)>"),
+        ("strategy/principles/", "[tap here](javascript:alert(1))"),
+        ("strategy/action-plan/", 'Improve health checks <script>alert("action")</script>'),
+        ("strategy/action-plan/", "Train staff <img src=x onerror=alert(1)>"),
+        ("strategy/figures/", 'Foster carers <script>alert("label")</script>'),
+        ("gallery/", 'One for the door <script>alert("poem")</script>'),
+    ],
+)
+def test_hostile_text_still_shows_as_text(site_dir: Path, url: str, shown: str) -> None:
+    html, text = text_of(site_dir, url)
+    assert shown in " ".join(text.split()), f"{shown!r} not shown on {url}"
+    assert "&lt;" in html
+
+
+def test_markup_in_markdown_fields_is_removed_not_run(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "offer" / "hostile" / "index.html")
+    entry = soup.select_one("article.clo-entry")
+    assert entry is not None
+    summary = entry.select_one(".clo-entry__summary")
+    assert summary is not None and "Summary" in summary.get_text()
+    # Conditions and steps are Markdown: a javascript: link keeps its words, not its address.
+    words = {link.get_text(): link.get("href") for link in entry.select("dd li a")}
+    assert words["tap here"] is None and words["link"] is None
+    html, _ = text_of(site_dir, "offer/hostile/")
+    assert "Testborough Care Leaver Offer</p>" not in html, "data is never rendered as Jinja"
+
+
+def test_page_description_from_hostile_data_stays_in_its_attribute(
+    site_dir: Path, views: SiteViews
+) -> None:
+    soup = soup_of(site_dir / "offer" / "hostile" / "index.html")
+    head = soup.head
+    assert head is not None
+    descriptions = head.find_all("meta", attrs={"name": "description"})
+    assert len(descriptions) == 1
+    assert descriptions[0]["content"] == views.sections["hostile"].description
+    assert "onmouseover" in descriptions[0]["content"]
+    stray = [str(text).strip() for text in head.find_all(string=True, recursive=False)]
+    assert not any("onmouseover" in text for text in stray)
+
+
+def hostile_section() -> dict[str, object]:
+    loaded = yaml.safe_load((FIXTURE_SITE / "data" / "offer" / "hostile.yml").read_text("utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_javascript_url_is_rejected_in_data(tmp_path: Path) -> None:
+    section = hostile_section()
+    section["entries"][0]["contact"]["web"] = "javascript:alert(1)"  # type: ignore[index]
+    path = tmp_path / "hostile.yml"
+    path.write_text(yaml.safe_dump(section), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        validate(load_yaml(path, "data/offer/hostile.yml"), OfferSection)
+    assert "entries[1].contact.web: must be a full web address" in caught.value.report()
+
+
+def test_javascript_url_stops_the_check_at_its_line(fixture_copy: Path) -> None:
+    path = fixture_copy / "data" / "offer" / "hostile.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "      email: hostile@example.org\n",
+            "      email: hostile@example.org\n      web: javascript:alert(1)\n",
+        ),
+        encoding="utf-8",
+    )
+    line = path.read_text(encoding="utf-8").splitlines().index("      web: javascript:alert(1)")
+    checked = check_data(fixture_copy, BUILD_DATE)
+    assert checked.data is None
+    assert [str(problem).split(": must")[0] for problem in checked.problems] == [
+        f"data/offer/hostile.yml:{line + 1}: entries[1].contact.web"
+    ]
+
+
+@pytest.mark.parametrize("payload", ["<script>x</script>", "{{ config }}", "a > b"])
+def test_site_settings_must_be_plain_text(tmp_path: Path, payload: str) -> None:
+    settings = yaml.safe_load((FIXTURE_SITE / "data" / "site.yml").read_text(encoding="utf-8"))
+    settings["council"]["name"] = payload
+    path = tmp_path / "site.yml"
+    path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        validate(load_yaml(path, "data/site.yml"), SiteSettings)
+    assert "council.name: must be plain text" in caught.value.report()

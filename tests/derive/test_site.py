@@ -1,0 +1,100 @@
+"""macros.derive.site: every view of one build, from the fixture site's data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from macros.derive.site import PAGE_VARIABLES, SiteViews, derive_site
+from macros.derive.urls import Places
+from macros.validate.site_data import SiteData
+from macros.words import load_words
+from tests.conftest import BUILD_DATE
+
+EN = load_words("en-GB")
+
+
+def test_sections_in_overview_order(views: SiteViews) -> None:
+    assert list(views.sections) == ["always-overdue", "always-current", "due-soon", "hostile"]
+    assert [section.title for section in views.sections.values()][:3] == [
+        "Money",
+        "Health",
+        "A place to live",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("section_id", "state"),
+    [("always-overdue", "overdue"), ("always-current", "current"), ("due-soon", "due_soon")],
+)
+def test_review_states_on_the_build_date(views: SiteViews, section_id: str, state: str) -> None:
+    assert views.build_date == BUILD_DATE
+    assert views.sections[section_id].review.state == state
+
+
+def test_page_variables_names_and_values(views: SiteViews) -> None:
+    assert [variable.name for variable in PAGE_VARIABLES] == [
+        "council",
+        "strategy",
+        "boards",
+        "contact",
+        "accessibility",
+        "build_date",
+        "strategy_period",
+    ]
+    values = views.page_variables
+    assert list(values) == [variable.name for variable in PAGE_VARIABLES]
+    assert values["council"].name == "Testborough Council"
+    assert values["council"].short_name == "Testborough"
+    assert values["strategy"].title == "Test Strategy"
+    assert values["strategy"].offer_title == "Care Leaver Offer"
+    assert values["boards"].corporate_parenting == "Corporate Parenting Panel"
+    assert values["contact"].team == "Leaving Care Service"
+    assert values["accessibility"].email == "web.team@example.org"
+    assert values["build_date"] == "23 November 2026"
+    assert values["strategy_period"] == "2025 to 2028"
+    for variable in PAGE_VARIABLES:
+        assert variable.kind in {"object", "text"}
+        assert variable.description
+
+
+def test_theme_view_from_the_data(views: SiteViews) -> None:
+    theme = views.theme
+    assert theme.site_name == "Testborough Care Leaver Offer"
+    assert theme.copyright == "© Testborough Council"
+    assert (theme.language, theme.direction) == ("en-GB", "ltr")
+    assert theme.words is views.words
+
+
+def test_the_views_are_those_of_the_data(views: SiteViews, data: SiteData) -> None:
+    again = derive_site(data, views.places, EN, BUILD_DATE)
+    assert again.sections == views.sections
+    assert again.review_rows == views.review_rows
+    assert again.principles == views.principles
+    assert again.action_plan == views.action_plan
+    assert again.placements == views.placements and again.rates == views.rates
+    assert again.gallery == views.gallery
+    assert views.figures is data.figures
+    assert views.settings is data.settings
+    assert views.placements is not None and views.placements.id == "clo-placements"
+    assert views.rates is not None and views.rates.id == "clo-districts"
+
+
+def test_another_date_gives_other_states(data: SiteData) -> None:
+    later = derive_site(data, Places(), EN, BUILD_DATE.replace(year=2027))
+    assert later.sections["due-soon"].review.state == "overdue"
+    assert later.page_variables["build_date"] == "23 November 2027"
+
+
+def test_optional_files_left_out(data: SiteData) -> None:
+    bare = replace(data, figures=None, action_plan=None, gallery=None, pictures={})
+    site = derive_site(bare, Places(), EN, BUILD_DATE)
+    assert (site.placements, site.rates, site.figures, site.action_plan) == (None, None, None, None)
+    assert site.gallery.pieces == () and site.gallery.known_ids == frozenset()
+    assert all(view.action_links == () for view in site.principles)
+    assert len(site.sections) == 4
+
+
+def test_the_listing_mkdocs_macros_prints_stays_short(views: SiteViews) -> None:
+    assert repr(views) == "SiteViews(4 sections)"

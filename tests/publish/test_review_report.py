@@ -1,0 +1,27 @@
+"""macros.publish.review_report: review.json, the review command's text and the weekly issue."""
+
+from __future__ import annotations
+
+from macros.derive.site import SiteViews
+from macros.publish.review_report import review_json, review_markdown, review_text
+
+
+def test_json_lists_every_row_soonest_first_with_counts(views: SiteViews) -> None:
+    report = review_json(views.review_rows, "2026-11-23")
+    assert [item["id"] for item in report["items"]] == [row.id for row in views.review_rows]
+    assert report["items"][0]["id"] == "always-overdue"
+    assert report["counts"] == {"current": 3, "due_soon": 1, "overdue": 1}
+    kinds = {item["id"]: item["kind"] for item in report["items"]}
+    assert kinds["free-prescriptions"] == "entry" and kinds["hostile"] == "section"
+
+
+def test_text_report_has_one_line_per_row(views: SiteViews) -> None:
+    lines = review_text(views.review_rows).splitlines()
+    assert len(lines) == len(views.review_rows)
+    assert lines[0].startswith("OVERDUE   2020-07-15  Section  Money")
+
+
+def test_markdown_lists_only_what_is_due(views: SiteViews) -> None:
+    text = review_markdown(views.review_rows, "23 November 2026")
+    assert text.count("- [ ] ") == 2
+    assert "`always-current`" not in text

@@ -1,0 +1,58 @@
+"""macros.render.engine: components are escaped and come out as one block Markdown keeps."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import UndefinedError
+from markupsafe import Markup
+
+from macros.derive.phones import tel_href
+from macros.render.engine import TEMPLATE_DIR, render
+from macros.validate.model import HelpContact
+from macros.words import load_words
+
+EN = load_words("en-GB")
+HOSTILE = '<script>alert(1)</script>" onmouseover="x'
+
+
+def test_data_text_is_escaped() -> None:
+    # model_construct skips validation: the template must escape even text that
+    # slipped past the plain-text check.
+    contact = HelpContact.model_construct(
+        name="<script>alert(1)</script>", when='" onmouseover="x', phone="999", text=None, web=None
+    )
+    html = render("help-contacts.html", EN, contacts=[(contact, tel_href("999"))])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert '" onmouseover="x' not in html
+
+
+def test_values_given_to_the_words_are_escaped_too() -> None:
+    contact = HelpContact.model_construct(
+        name=HOSTILE, when="Now", phone=HOSTILE, text=None, web="https://example.org/"
+    )
+    html = render("help-contacts.html", EN, contacts=[(contact, "tel:1")])
+    assert "<script>" not in html
+    assert "Call &lt;script&gt;" in html  # help.call with the phone as its value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x website" in html
+
+
+def test_rendered_html_has_no_blank_or_indented_lines() -> None:
+    contact = HelpContact(name="Samaritans", when="Any time", phone="116 123")
+    html = render("help-contacts.html", EN, contacts=[(contact, tel_href(contact.phone or ""))])
+    assert isinstance(html, Markup)
+    assert html.splitlines()
+    assert all(line and line == line.strip() for line in html.splitlines())
+    assert 'href="tel:116123"' in html
+    assert "Call 116 123" in html
+
+
+def test_every_template_is_named_in_kebab_case() -> None:
+    names = sorted(path.name for path in TEMPLATE_DIR.glob("*.html"))
+    assert names
+    assert all(name == name.lower() and "_" not in name for name in names)
+
+
+def test_a_value_the_template_needs_but_was_not_given_is_an_error() -> None:
+    with pytest.raises(UndefinedError, match="contacts"):
+        render("help-contacts.html", EN)

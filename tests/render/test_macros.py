@@ -1,0 +1,328 @@
+"""macros.render.macros: the registry of page macros, each rendered on the fixture views."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
+
+from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
+from macros.derive.pictures import SITE_FOLDER
+from macros.derive.site import SiteViews
+from macros.render import macros
+from macros.render.macros import MACROS, PageContext
+from macros.validate.model.figures import FiguresFile
+from tests.render.test_chart_templates import hostile_figures
+
+KNOWN_KINDS = {"section", "figure", "piece", "heading", "date"}
+
+
+class FakePage:
+    """What a macro uses of an MkDocs page: its URL and its front matter."""
+
+    def __init__(self, url: str = "", meta: dict[str, Any] | None = None) -> None:
+        self.url = url
+        self.meta: dict[str, Any] = {} if meta is None else meta
+
+
+def on(views: SiteViews, url: str = "", meta: dict[str, Any] | None = None) -> PageContext:
+    return PageContext(views, FakePage(url, meta))
+
+
+def soup_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def example_args(views: SiteViews, kinds: tuple[str, ...]) -> list[Any]:
+    """An argument of each kind that the fixture site has."""
+    values = {
+        "section": "always-overdue",
+        "figure": "total",
+        "piece": "keys",
+        "heading": 3,
+        "date": views.settings.accessibility.statement_reviewed_on,
+    }
+    return [values[kind] for kind in kinds]
+
+
+# --- The registry -------------------------------------------------------------------------
+
+
+def test_the_registry_lists_every_macro() -> None:
+    assert list(MACROS) == [
+        "date",
+        "figure",
+        "contact_card",
+        "help_contacts",
+        "offer_section",
+        "offer_overview",
+        "review_table",
+        "search_box",
+        "principles",
+        "action_plan",
+        "placement_chart",
+        "district_chart",
+        "figure_charts",
+        "gallery",
+        "gallery_piece",
+    ]
+
+
+@pytest.mark.parametrize("name", list(MACROS))
+def test_every_macro_is_documented(name: str) -> None:
+    macro = MACROS[name]
+    assert macro.name == name == macro.function.__name__
+    assert macro.summary and macro.summary[0].isupper() and macro.summary.endswith(".")
+    assert re.match(rf"{name}\(.*\)$", macro.usage), macro.usage
+    assert set(macro.args) <= KNOWN_KINDS
+    inline = {"date", "figure"}
+    assert macro.block is (name not in inline)
+
+
+@pytest.mark.parametrize("name", list(MACROS))
+def test_every_macro_renders_on_the_fixture_views(views: SiteViews, name: str) -> None:
+    macro = MACROS[name]
+    html = macro.function(on(views, "somewhere/"), *example_args(views, macro.args))
+    assert isinstance(html, Markup)
+    assert str(html).strip()
+    if macro.block:
+        lines = str(html).splitlines()
+        assert all(line and line == line.strip() for line in lines), "one block for Markdown"
+
+
+# --- What the macros show -----------------------------------------------------------------
+
+
+def test_date_and_figure_are_words_in_a_sentence(views: SiteViews) -> None:
+    ctx = on(views)
+    assert macros.date(ctx, dt.date(2026, 6, 1)) == "1 June 2026"
+    assert macros.figure(ctx, "total") == "200"
+    assert macros.figure(ctx, "places-bought") == "1,234"
+
+
+def test_figure_output_is_escaped(views: SiteViews) -> None:
+    hostile: FiguresFile = hostile_figures()
+    ctx = on(replace(views, figures=hostile))
+    label = str(macros.figure(ctx, "comparison_label"))
+    assert "<script>" not in label and "&lt;script&gt;" in label
+    assert "<svg" not in str(macros.figure(ctx, "highest_district"))
+
+
+def test_offer_section_sets_the_description_only_when_the_page_has_none(views: SiteViews) -> None:
+    ctx = on(views, "offer/money/")
+    macros.offer_section(ctx, "always-overdue")
+    assert ctx.page.meta["description"] == (
+        "Money you can get, and help to claim what you are entitled to."
+    )
+    own = on(views, "offer/money/", {"description": "Our own words."})
+    macros.offer_section(own, "always-overdue")
+    assert own.page.meta["description"] == "Our own words."
+    # Outside any page there is nothing to describe, and no error.
+    assert "Money you can get" in macros.offer_section(PageContext(views, None), "always-overdue")
+
+
+def test_offer_section_links_follow_the_page_it_is_on(views: SiteViews) -> None:
+    soup = soup_of(macros.offer_section(on(views, "offer/money/"), "always-overdue"))
+    hrefs = {a.get_text(): a["href"] for a in soup.find_all("a")}
+    assert hrefs["Best interests"] == "../../strategy/principles/#best-interests"
+    moved = soup_of(macros.offer_section(on(views, "help/money/cash/"), "always-overdue"))
+    hrefs = {a.get_text(): a["href"] for a in moved.find_all("a")}
+    assert hrefs["Best interests"] == "../../../strategy/principles/#best-interests"
+
+
+def test_an_overdue_section_shows_its_notice(views: SiteViews) -> None:
+    overdue = soup_of(macros.offer_section(on(views, "offer/money/"), "always-overdue"))
+    current = soup_of(macros.offer_section(on(views, "offer/health/"), "always-current"))
+    notice = overdue.select_one("[data-clo-overdue-notice]")
+    assert notice is not None and not notice.has_attr("hidden")
+    assert "We are checking this page." in notice.get_text()
+    hidden = current.select_one("[data-clo-overdue-notice]")
+    assert hidden is not None and hidden.has_attr("hidden")
+    status = overdue.select_one(".clo-review__status")
+    assert status is not None and status.get_text() == "Being reviewed"
+
+
+def test_hostile_section_reaches_the_page_as_text(views: SiteViews) -> None:
+    html = str(macros.offer_section(on(views, "offer/hostile/"), "hostile"))
+    soup = soup_of(html)
+    for tag in soup.find_all(True):
+        assert tag.name not in {"script", "iframe", "svg", "img"}, tag
+        assert not any(name.startswith("on") for name in tag.attrs), tag
+        assert not str(tag.get("href", "")).startswith("javascript:")
+    assert "Owner &#34;&gt;&lt;svg onload=alert(1)&gt;" in html
+
+
+def test_chart_ids_are_numbered_per_page(views: SiteViews) -> None:
+    ctx = on(views, "strategy/figures/")
+    ids = [
+        soup_of(macros.placement_chart(ctx)).div["id"],
+        soup_of(macros.placement_chart(ctx)).div["id"],
+        soup_of(macros.district_chart(ctx)).div["id"],
+        soup_of(macros.district_chart(ctx)).div["id"],
+    ]
+    assert ids == ["clo-placements", "clo-placements-2", "clo-districts", "clo-districts-2"]
+    both = soup_of(macros.figure_charts(ctx))
+    assert [div["id"] for div in both.select("div.clo-chart-block")] == [
+        "clo-placements-3",
+        "clo-districts-3",
+    ]
+    # Another page starts again.
+    assert soup_of(macros.placement_chart(on(views, "other/"))).div["id"] == "clo-placements"
+
+
+def test_charts_and_action_plan_need_their_files(views: SiteViews) -> None:
+    bare = replace(views, placements=None, rates=None, action_plan=None)
+    with pytest.raises(ValueError, match=r"figures\.yml is missing"):
+        macros.placement_chart(on(bare))
+    with pytest.raises(ValueError, match=r"figures\.yml is missing"):
+        macros.district_chart(on(bare))
+    with pytest.raises(ValueError, match=r"action_plan\.yml is missing"):
+        macros.action_plan(on(bare))
+
+
+def test_contact_card_has_tap_to_call_and_text_links(views: SiteViews) -> None:
+    soup = soup_of(macros.contact_card(on(views)))
+    hrefs = [a["href"] for a in soup.find_all("a")]
+    assert hrefs == [
+        "tel:+441632960010",
+        "sms:+447700900010",
+        "mailto:leaving.care@example.org",
+        "tel:+441632960099",
+    ]
+    group = soup.select_one("[role=group]")
+    assert group is not None and group["aria-label"] == "How to contact the Leaving Care Service"
+
+
+def test_help_contacts_link_only_numbers_that_can_be_called(views: SiteViews) -> None:
+    soup = soup_of(macros.help_contacts(on(views)))
+    assert [h.get_text() for h in soup.find_all("h2")] == [
+        "Emergency services",
+        "Samaritans",
+        "Shout",
+    ]
+    assert [a["href"] for a in soup.select("a.clo-button")] == ["tel:999", "tel:116123"]
+
+
+def test_search_box_links_from_its_page(views: SiteViews) -> None:
+    soup = soup_of(macros.search_box(on(views, "search/")))
+    form = soup.select_one("form[data-clo-search]")
+    assert form is not None and form["data-clo-search-index"] == "search_index.json"
+    scripts = soup.find_all("script")
+    assert scripts[-1]["src"] == "../assets/clo-search.js"
+    assert soup.select_one(".clo-search__no-js a")["href"] == "../offer/"
+    words = scripts[0].get_text()
+    assert '"search.failed"' in words and '"menu.button"' not in words
+
+
+def test_review_table_lists_every_row_soonest_first(views: SiteViews) -> None:
+    soup = soup_of(macros.review_table(on(views, "reviews/")))
+    links = [a["href"] for a in soup.select(".clo-review-row__title a")]
+    assert links == [
+        "../offer/money/",
+        "../offer/housing/",
+        "../offer/hostile/",
+        "../offer/health/",
+        "../offer/health/#free-prescriptions",
+    ]
+
+
+# --- The gallery (ported from the HTML parts of tests/test_gallery.py) ---------------------
+
+
+def gallery_articles(views: SiteViews) -> list[Tag]:
+    soup = soup_of(macros.gallery(on(views, "gallery/")))
+    assert soup.find("script") is None
+    grid = soup.select_one("div.clo-gallery")
+    assert grid is not None
+    return grid.select("article.clo-piece")
+
+
+def test_gallery_shows_the_published_pieces_in_order(views: SiteViews) -> None:
+    articles = gallery_articles(views)
+    assert [article["id"] for article in articles] == [
+        "house-and-sun",
+        "green-circle",
+        "keys",
+        "first-flat",
+    ]
+    for article in articles:
+        heading = article.select_one("h2")
+        assert heading is not None and heading["id"] == f"{article['id']}-title"
+        assert article["aria-labelledby"] == heading["id"]
+        assert article.select_one(".clo-piece__sample") is not None
+
+
+def test_gallery_artwork(views: SiteViews) -> None:
+    art = gallery_articles(views)[0]
+    assert art.select_one("h2").get_text() == "House and sun"
+    source = art.select_one("picture > source")
+    img = art.select_one("picture > img")
+    assert isinstance(source, Tag) and isinstance(img, Tag)
+    assert source["type"] == "image/webp"
+    assert img["alt"] == "A blue house under a yellow sun on an orange background."
+    assert (img["loading"], img["decoding"]) == ("lazy", "async")
+    assert (img["width"], img["height"]) == ("640", "400")
+    assert img["sizes"] == source["sizes"] == GRID_SIZES
+    webp = [item.split() for item in str(source["srcset"]).split(", ")]
+    fallback = [item.split() for item in str(img["srcset"]).split(", ")]
+    # house-and-sun.png is 800 wide: published at 320, 640 and 800, never 1024.
+    assert [w for _, w in webp] == [w for _, w in fallback] == ["320w", "640w", "800w"]
+    assert all(url.startswith("../" + SITE_FOLDER) for url, _ in webp + fallback)
+    assert all(url.endswith(".webp") for url, _ in webp)
+    assert all(url.endswith(".jpg") for url, _ in fallback)
+    assert "house" not in str(source["srcset"]) + str(img["srcset"])
+    caption = art.select_one("figcaption")
+    assert caption is not None and "By Sam, 15" in caption.get_text()
+    link = caption.select_one("a.clo-piece__open")
+    assert link is not None and link["href"] == fallback[-1][0]
+    assert "800 \N{MULTIPLICATION SIGN} 500" in link.get_text()
+    promise = art.find("a", string="Safe and stable")
+    assert promise is not None
+    assert promise["href"] == "../strategy/principles/#safe-and-stable"
+    assert "About: home" in art.get_text()
+
+
+def test_gallery_artwork_with_transparency_falls_back_to_png(views: SiteViews) -> None:
+    green = gallery_articles(views)[1]
+    img = green.select_one("picture > img")
+    assert img is not None and str(img["src"]).endswith("-300.png")
+    assert (img["width"], img["height"]) == ("300", "300")
+
+
+def test_gallery_poem_and_story(views: SiteViews) -> None:
+    articles = gallery_articles(views)
+    text = articles[2].select_one(".clo-piece__text--poem")
+    assert text is not None
+    stanzas = text.find_all("p", recursive=False)
+    assert len(stanzas) == 2
+    assert len(stanzas[0].find_all("br")) == 1
+    assert stanzas[0].get_text() == "I got my own keys today.\nThree of them, on a ring."
+    assert stanzas[1].get_text() == 'One for the door <script>alert("poem")</script>'
+    assert articles[2].select_one(".clo-piece__credit").get_text() == "By J.T., 17"
+    story = articles[3].select_one(".clo-piece__text--story")
+    assert story is not None
+    assert [p.get_text() for p in story.find_all("p")] == [
+        "It was late when I got there. The lights were on.",
+        "Somebody had left milk in the fridge.",
+    ]
+
+
+def test_one_piece_on_another_page(views: SiteViews) -> None:
+    html = str(macros.gallery_piece(on(views, ""), "keys", 3))
+    assert '<article class="clo-piece clo-piece--poem" id="keys"' in html
+    assert '<h3 class="clo-piece__title" id="keys-title">Keys</h3>' in html
+    art = soup_of(macros.gallery_piece(on(views, "offer/"), "house-and-sun"))
+    img = art.select_one("img")
+    assert img is not None and img["sizes"] == PAGE_SIZES
+    assert str(img["src"]).startswith("../" + SITE_FOLDER)
+    assert art.select_one("h3") is not None  # the default heading level
+
+
+@pytest.mark.parametrize("piece_id", ["not-yet-agreed", "taken-down"])
+def test_an_unpublished_piece_renders_nothing(views: SiteViews, piece_id: str) -> None:
+    assert macros.gallery_piece(on(views), piece_id) == Markup("")

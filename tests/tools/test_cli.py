@@ -1,0 +1,105 @@
+"""The editor commands ``check`` and ``review``, run as console scripts on the fixture site."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.conftest import FIXTURE_SITE, FROZEN_EPOCH
+
+
+def run(command: str, *args: str, cwd: Path = FIXTURE_SITE) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which(command, path=str(Path(os.sys.executable).parent))
+    assert executable, f"console script {command!r} is not installed"
+    return subprocess.run(
+        [executable, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FROZEN_EPOCH},
+    )
+
+
+def test_check_passes_and_names_the_withheld_piece() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "All data and pages are valid."
+    assert lines[:-1] == [line for line in lines[:-1] if line.startswith("note: data/gallery.yml:")]
+    assert any("'not-yet-agreed' is not published" in line for line in lines)
+
+
+def test_check_reports_every_problem_without_traceback(fixture_copy: Path) -> None:
+    site = fixture_copy / "data" / "site.yml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("  response_days: 10", "  response_days: ten"),
+        encoding="utf-8",
+    )
+    page = fixture_copy / "docs" / "accessibility.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ councl.name }}\n", encoding="utf-8")
+    figures = fixture_copy / "data" / "figures.yml"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("total: 200", "total: 201"), encoding="utf-8"
+    )
+    result = run("check", "--root", str(fixture_copy))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "3 problems found."
+    assert any(line.startswith("data/site.yml:") and "response_days" in line for line in lines)
+    assert any(
+        line.startswith("docs/accessibility.md:") and "did you mean 'council'?" in line
+        for line in lines
+    )
+    assert any(
+        line.startswith("data/figures.yml:") and "placements.total" in line for line in lines
+    )
+    assert "Traceback" not in result.stderr
+
+
+def review_lines(*args: str, cwd: Path = FIXTURE_SITE) -> list[str]:
+    result = run("review", *args, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_review_lists_soonest_first_and_exits_zero_by_default() -> None:
+    lines = review_lines()
+    assert lines[0] == "Offer review report for 23 November 2026"
+    rows = lines[1:-1]
+    dates = [line.split()[2 if line.startswith(("DUE SOON",)) else 1] for line in rows]
+    assert dates == sorted(dates)
+    assert rows[0].startswith("OVERDUE") and "Money" in rows[0]
+    assert any(line.startswith("DUE SOON") and "A place to live" in line for line in rows)
+    assert lines[-1] == "1 overdue, 1 due soon, 3 up to date."
+
+
+def test_review_fails_on_overdue_when_asked(fixture_copy: Path) -> None:
+    assert run("review", "--fail-on-overdue").returncode == 1
+    site = fixture_copy / "data" / "site.yml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("fail_on_overdue: false", "fail_on_overdue: true"),
+        encoding="utf-8",
+    )
+    assert run("review", "--root", str(fixture_copy)).returncode == 1
+
+
+def test_review_json_and_markdown_output() -> None:
+    report = json.loads(run("review", "--json").stdout)
+    assert report["generated_on"] == "2026-11-23"
+    assert report["counts"] == {"current": 3, "due_soon": 1, "overdue": 1}
+    markdown = run("review", "--markdown").stdout
+    assert "- [ ] **Overdue** (15 July 2020): section `always-overdue`, Money" in markdown
+    assert "- [ ] **Due soon** (1 December 2026): section `due-soon`" in markdown
+
+
+def test_review_on_broken_data_prints_the_problem_not_a_traceback(fixture_copy: Path) -> None:
+    site = fixture_copy / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "\nunknown_key: 1\n", encoding="utf-8")
+    result = run("review", "--root", str(fixture_copy))
+    assert result.returncode == 1
+    assert "data/site.yml:" in result.stderr and "unknown_key: unknown key" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,161 @@
+"""macros.tools.editing: mark-reviewed and new-entry keep everything the editor wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pytest
+
+from macros.load.yaml_file import load_yaml
+from macros.tools.editing import EditError, entry_scaffold, mark_reviewed, new_entry, scaffold
+from macros.validate.messages import validate
+from macros.validate.model import Entry
+from macros.validate.model.common import Strict
+from tests.conftest import FIXTURE_SITE
+
+COMMENTED = """\
+# yaml-language-server: $schema=../schemas/offer-section.schema.json
+# Money: grants and help with budgeting.   <- editors' own note, odd spacing kept
+
+title: Money   # the heading
+order: 60
+introduction: >-
+  Money you can get.
+covers: [financial_support]
+owner: "Leaving Care Team"
+last_reviewed_on: 2025-03-12   # checked with finance
+review_by: 2025-09-12
+
+entries:
+  # The grant first, because people ask about it most.
+  - id: grant
+    title: 'Setting up home'
+    summary: A grant.
+    ages: {from: 18, to: 25}
+    how_to_get_it:
+      - Ask.
+    provider: {name: Leaving Care Team, type: council}
+    duty: statutory
+
+# Trailing note about the file.
+"""
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+@pytest.fixture
+def section(tmp_path: Path) -> Path:
+    path = tmp_path / "money.yml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    return path
+
+
+def test_mark_reviewed_changes_only_the_two_date_lines(section: Path) -> None:
+    changes = mark_reviewed(section, dt.date(2026, 11, 23))
+    after = section.read_text(encoding="utf-8")
+    assert changes == ["last_reviewed_on: 2026-11-23", "review_by: 2027-05-23"]
+    assert changed_lines(COMMENTED, after) == [
+        "-last_reviewed_on: 2025-03-12   # checked with finance",
+        "-review_by: 2025-09-12",
+        "+last_reviewed_on: 2026-11-23   # checked with finance",
+        "+review_by: 2027-05-23",
+    ]
+
+
+def test_mark_reviewed_without_review_by(section: Path) -> None:
+    section.write_text(COMMENTED.replace("review_by: 2025-09-12\n", ""), encoding="utf-8")
+    before = section.read_text(encoding="utf-8")
+    mark_reviewed(section, dt.date(2026, 1, 2))
+    assert changed_lines(before, section.read_text(encoding="utf-8")) == [
+        "-last_reviewed_on: 2025-03-12   # checked with finance",
+        "+last_reviewed_on: 2026-01-02   # checked with finance",
+    ]
+
+
+def test_mark_reviewed_refuses_a_date_before_the_last_review(section: Path) -> None:
+    with pytest.raises(EditError, match="before the last review"):
+        mark_reviewed(section, dt.date(2024, 1, 1))
+    assert section.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_new_entry_only_adds_lines(section: Path) -> None:
+    line = new_entry(section, "driving-lessons")
+    after = section.read_text(encoding="utf-8")
+    diff = changed_lines(COMMENTED, after)
+    assert all(change.startswith("+") for change in diff), diff
+    assert diff[0] == (
+        "+  - id: driving-lessons  # the entry's address on the page: lower-case words joined "
+        "by hyphens; never change it once published"
+    )
+    assert after.split("\n")[line - 1] == diff[0][1:]
+    assert after.endswith("# Trailing note about the file.\n")
+    loaded = load_yaml(section, "money.yml")
+    assert [entry["id"] for entry in loaded.data["entries"]] == ["grant", "driving-lessons"]
+    assert loaded.data["entries"][1]["title"] == ""
+
+
+def test_new_entry_rejects_bad_or_duplicate_ids(section: Path) -> None:
+    with pytest.raises(EditError, match="lower-case words"):
+        new_entry(section, "Driving Lessons")
+    with pytest.raises(EditError, match="already has an entry"):
+        new_entry(section, "grant")
+    assert section.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_every_fixture_section_survives_new_entry(tmp_path: Path) -> None:
+    for original in sorted((FIXTURE_SITE / "data" / "offer").glob("*.yml")):
+        copy = tmp_path / original.name
+        text = original.read_text(encoding="utf-8")
+        copy.write_text(text, encoding="utf-8")
+        new_entry(copy, f"added-to-{original.stem}")
+        diff = changed_lines(text, copy.read_text(encoding="utf-8"))
+        assert all(change.startswith("+") for change in diff), original.name
+        ids = [entry["id"] for entry in load_yaml(copy, copy.name).data["entries"]]
+        assert ids[-1] == f"added-to-{original.stem}", original.name
+
+
+def test_new_entry_rejects_an_id_used_in_another_section(section: Path) -> None:
+    other = section.parent / "travel.yml"
+    other.write_text(COMMENTED.replace("id: grant", "id: bus-pass"), encoding="utf-8")
+    with pytest.raises(EditError, match="already has an entry with id 'bus-pass'"):
+        new_entry(section, "bus-pass")
+    assert section.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_the_scaffold_is_written_from_the_model() -> None:
+    lines = entry_scaffold("driving-lessons")
+    keys = {line.strip().split(":")[0].removeprefix("- ") for line in lines}
+    required = {
+        field.alias or name for name, field in Entry.model_fields.items() if field.is_required()
+    }
+    assert required <= keys
+    assert all("  # " in line for line in lines if not line.strip().startswith('- ""')), lines
+
+
+def test_a_new_model_field_appears_in_the_scaffold_by_itself() -> None:
+    from pydantic import Field
+
+    class Costed(Strict):
+        cost: str = Field(description="What it costs.", examples=["Free"])
+        note: str | None = Field(None, description="Left out: optional, no example.")
+
+    assert scaffold(Costed) == ['cost: ""  # what it costs, e.g. Free']
+
+
+def test_a_filled_in_scaffold_is_a_valid_entry(tmp_path: Path) -> None:
+    text = "\n".join(entry_scaffold("driving-lessons")).replace('""', '"Filled in"')
+    text = text.replace('phone: "Filled in"', 'phone: "01632 960 100"')
+    text = text.replace('email: "Filled in"', "email: a@example.org")
+    text = text.replace('web: "Filled in"', "web: https://www.example.org/")
+    path = tmp_path / "entry.yml"
+    path.write_text(text.removeprefix("- ").replace("\n  ", "\n"), encoding="utf-8")
+    entry = validate(load_yaml(path, "entry.yml"), Entry)
+    assert entry.id == "driving-lessons" and entry.title == "Filled in"

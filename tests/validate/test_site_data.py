@@ -1,0 +1,215 @@
+"""macros.validate.site_data: every data file from the registry, checked together."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from macros.load.yaml_file import LoadedFile
+from macros.pipeline import check_project
+from macros.problems import DataError
+from macros.tools.cli import check_main
+from macros.validate import site_data
+from macros.validate.model import OfferSection
+from macros.validate.model.files import DATA_FILES, DataFile
+from macros.validate.site_data import check_data, load_site_data
+from tests.conftest import BUILD_DATE, FROZEN_EPOCH, copy_fixture_site
+
+WITHHELD_NOTICE = (
+    "data/gallery.yml:57: pieces[5].consent: 'not-yet-agreed' is not published: no consent is "
+    "recorded; when the young person has agreed, add consent with recorded_by (your role) "
+    "and recorded_on"
+)
+SECTIONS_IN_ORDER = ["always-overdue", "always-current", "due-soon", "hostile"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An unchanged copy of the fixture site (checking notes pictures in its .cache)."""
+    return copy_fixture_site(tmp_path_factory.mktemp("site"))
+
+
+def messages(site: Path) -> list[str]:
+    return [str(problem) for problem in check_data(site, BUILD_DATE).problems]
+
+
+# --- The registry --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", DATA_FILES, ids=[kind.key for kind in DATA_FILES])
+def test_every_kind_in_the_registry_is_loaded_with_its_model(site: Path, kind: DataFile) -> None:
+    checked = check_data(site, BUILD_DATE)
+    assert checked.problems == []
+    assert checked.data is not None
+    value: Any = getattr(checked.data, kind.key)
+    if kind.folder is None:
+        assert isinstance(value, kind.model)
+        assert kind.path in checked.data.sources
+    else:
+        assert value and all(isinstance(item, kind.model) for item in value.values())
+        for item_id in value:
+            assert f"{kind.folder}/{item_id}.yml" in checked.data.sources
+    assert all(isinstance(source, LoadedFile) for source in checked.data.sources.values())
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [kind for kind in DATA_FILES if kind.required and kind.folder is None],
+    ids=lambda kind: kind.key,
+)
+def test_a_missing_required_file_is_a_problem(fixture_copy: Path, kind: DataFile) -> None:
+    (fixture_copy / kind.path).unlink()
+    assert messages(fixture_copy) == [f"{kind.path}: is missing; it is required"]
+    with pytest.raises(DataError, match="is missing; it is required"):
+        load_site_data(fixture_copy, BUILD_DATE)
+
+
+def test_an_offer_folder_with_no_sections_is_a_problem(fixture_copy: Path) -> None:
+    for path in (fixture_copy / "data" / "offer").glob("*.yml"):
+        path.unlink()
+    assert messages(fixture_copy) == ["data/offer/: has no sections; add one file per section"]
+
+
+def test_optional_files_may_be_left_out(fixture_copy: Path) -> None:
+    optional = [kind for kind in DATA_FILES if not kind.required]
+    assert {kind.key for kind in optional} == {"action_plan", "figures", "gallery"}
+    for kind in optional:
+        (fixture_copy / kind.path).unlink()
+    shutil.rmtree(fixture_copy / "data" / "gallery")
+    checked = check_data(fixture_copy, BUILD_DATE)
+    assert checked.problems == [] and checked.notices == []
+    assert checked.data is not None
+    assert (checked.data.action_plan, checked.data.figures, checked.data.gallery) == (None,) * 3
+    assert checked.data.pictures == {}
+
+
+def test_a_page_that_uses_a_file_left_out_is_told_to_add_it(fixture_copy: Path) -> None:
+    (fixture_copy / "data" / "figures.yml").unlink()
+    problems = check_project(fixture_copy, fixture_copy / "docs", BUILD_DATE).problems
+    assert (
+        "docs/strategy/figures.md:7: figure: data/figures.yml is missing; add it to use figure()"
+        in [str(problem) for problem in problems]
+    )
+
+
+def test_problems_in_several_files_are_reported_together(fixture_copy: Path) -> None:
+    site_yml = fixture_copy / "data" / "site.yml"
+    site_yml.write_text(site_yml.read_text().replace("response_days: 10", "response_days: 0"))
+    figures = fixture_copy / "data" / "figures.yml"
+    figures.write_text(figures.read_text().replace("total: 200", "total: 201"))
+    assert [problem.split(":")[0] for problem in messages(fixture_copy)] == [
+        "data/figures.yml",
+        "data/site.yml",
+    ]
+
+
+# --- Notices -------------------------------------------------------------------------------
+
+
+def test_a_withheld_piece_is_a_notice_never_a_problem(site: Path) -> None:
+    checked = check_data(site, BUILD_DATE)
+    assert checked.problems == []
+    assert [str(notice) for notice in checked.notices] == [WITHHELD_NOTICE]
+    assert checked.data is not None  # the build goes on
+
+
+def test_check_exits_0_and_prints_the_notice_as_a_note(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FROZEN_EPOCH)
+    assert check_main(["--root", str(site)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"note: {WITHHELD_NOTICE}", "All data and pages are valid."]
+    assert err == ""
+
+
+def test_a_piece_without_consent_is_named_on_its_line(fixture_copy: Path) -> None:
+    gallery = fixture_copy / "data" / "gallery.yml"
+    text = gallery.read_text(encoding="utf-8")
+    consent = (
+        "    consent:\n      recorded_by: Participation officer\n      recorded_on: 2026-02-01\n"
+    )
+    assert text.count(consent) == 2  # keys and first-flat
+    gallery.write_text(text.replace(consent, "", 1), encoding="utf-8")
+    checked = check_data(fixture_copy, BUILD_DATE)
+    assert checked.problems == []
+    assert checked.data is not None
+    assert [str(notice) for notice in checked.notices] == [
+        "data/gallery.yml:29: pieces[3].consent: 'keys' is not published: no consent is "
+        "recorded; when the young person has agreed, add consent with recorded_by (your role) "
+        "and recorded_on",
+        WITHHELD_NOTICE.replace(":57:", ":54:"),
+    ]
+
+
+# --- Order ---------------------------------------------------------------------------------
+
+
+def test_sections_are_in_overview_order_not_file_order(site: Path) -> None:
+    data = load_site_data(site, BUILD_DATE)
+    assert list(data.offer) == SECTIONS_IN_ORDER
+    assert sorted(data.offer) != SECTIONS_IN_ORDER  # file order would differ
+    assert all(isinstance(section, OfferSection) for section in data.offer.values())
+
+
+def test_changing_order_moves_a_section_and_equal_orders_go_by_id(fixture_copy: Path) -> None:
+    money = fixture_copy / "data" / "offer" / "always-overdue.yml"
+    money.write_text(money.read_text().replace("order: 10", "order: 40"))
+    data = load_site_data(fixture_copy, BUILD_DATE)
+    assert list(data.offer) == ["always-current", "due-soon", "always-overdue", "hostile"]
+
+
+# --- An unchanged file is not read again ---------------------------------------------------
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files check_data parses from here on, with a memo that starts empty."""
+    seen: list[str] = []
+    parse = site_data.parse_yaml
+
+    def counting(raw: bytes, shown: str) -> LoadedFile:
+        seen.append(shown)
+        return parse(raw, shown)
+
+    empty: dict[tuple[str, type[BaseModel]], Any] = {}
+    monkeypatch.setattr(site_data, "_validated", empty)
+    monkeypatch.setattr(site_data, "parse_yaml", counting)
+    return seen
+
+
+def test_an_unchanged_file_is_not_parsed_again_but_a_changed_one_is(
+    fixture_copy: Path, parsed: list[str]
+) -> None:
+    first = check_data(fixture_copy, BUILD_DATE)
+    assert first.data is not None
+    assert sorted(parsed) == sorted(first.data.sources)
+    assert len(parsed) == 9
+    parsed.clear()
+    again = check_data(fixture_copy, BUILD_DATE)
+    assert parsed == []
+    assert again.data == first.data
+
+    figures = fixture_copy / "data" / "figures.yml"
+    figures.write_text(figures.read_text().replace("total: 200", "total: 201"))
+    changed = check_data(fixture_copy, BUILD_DATE)
+    assert parsed == ["data/figures.yml"]
+    assert [str(problem) for problem in changed.problems] == [
+        "data/figures.yml:7: placements.total: is 201, but the counts in placements.by_type "
+        "add up to 200; they must be equal"
+    ]
+
+
+def test_a_file_with_a_problem_is_checked_again_every_time(
+    fixture_copy: Path, parsed: list[str]
+) -> None:
+    site_yml = fixture_copy / "data" / "site.yml"
+    site_yml.write_text(site_yml.read_text().replace("response_days: 10", "response_days: 0"))
+    first = messages(fixture_copy)
+    parsed.clear()
+    assert messages(fixture_copy) == first
+    assert parsed == ["data/site.yml"]
