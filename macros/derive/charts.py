@@ -248,8 +248,22 @@ class LegendItem:
     detail: TextLine
 
 
+class _Labelled:
+    """A chart's SVG is labelled by its title and description, ids made from the chart's."""
+
+    id: str
+
+    @property
+    def title_id(self) -> str:
+        return f"{self.id}-title"
+
+    @property
+    def desc_id(self) -> str:
+        return f"{self.id}-desc"
+
+
 @dataclass(frozen=True)
-class OneInHundredView:
+class OneInHundredView(_Labelled):
     id: str
     font_size: int
     marker_font_size: int
@@ -266,14 +280,6 @@ class OneInHundredView:
     as_of: str
     as_of_iso: str
     source: str
-
-    @property
-    def title_id(self) -> str:
-        return f"{self.id}-title"
-
-    @property
-    def desc_id(self) -> str:
-        return f"{self.id}-desc"
 
 
 def _placements_desc(placements: Placements, shares: Sequence[PlacementShare], words: Words) -> str:
@@ -395,7 +401,7 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class BarChartView:
+class BarChartView(_Labelled):
     id: str
     font_size: int
     title: str
@@ -418,14 +424,6 @@ class BarChartView:
     source: str
     bar_colour: str
     comparison_colour: str
-
-    @property
-    def title_id(self) -> str:
-        return f"{self.id}-title"
-
-    @property
-    def desc_id(self) -> str:
-        return f"{self.id}-desc"
 
 
 def highest_district(rates: Rates) -> DistrictRate:
