@@ -23,13 +23,12 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from macros.validate.model.figures import EXAMPLE as EXAMPLE_FIGURES
 from macros.validate.model.figures import (
     DistrictRate,
     Placements,
     Rates,
 )
-from macros.words import Words, load_words
+from macros.words import Words
 
 WIDTH = 320
 """Width of every chart's viewBox, in user units (about pixels on a 360 px phone)."""
@@ -581,9 +580,3 @@ def with_id(view: ChartView, chart_id: str) -> ChartView:
     'clo-districts-2-title'
     """
     return replace(view, id=_check_id(chart_id))
-
-
-EN = load_words("en-GB")
-"""English words, for the examples in this module's docstrings."""
-EXAMPLE = EXAMPLE_FIGURES
-"""A small made-up figures file, for the same examples."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -23,19 +24,19 @@ def apply_theme(config: Any, theme: ThemeView) -> None:
     """Put the council's site name and copyright line, and our words, into the config."""
     config["site_name"] = theme.site_name
     config["copyright"] = theme.copyright
-    config[CONFIG_KEY] = theme
+    config[CONFIG_KEY] = ThemeContext(theme)
 
 
 @dataclass(frozen=True)
 class ThemeContext:
-    """``clo`` in the theme's templates."""
+    """``clo`` in the theme's templates: one per build."""
 
     theme: ThemeView
 
     def t(self, key: str, **values: Any) -> Markup:
         return self.theme.words.markup(key, **values)
 
-    @property
+    @cached_property
     def script_words(self) -> Markup:
         """The words for ``clo.js`` as JSON, safe inside a ``<script>`` element."""
         words = self.theme.words.for_script(*SCRIPT_WORDS)
@@ -45,5 +46,5 @@ class ThemeContext:
 
 def theme_context(config: Any) -> ThemeContext | None:
     """The context for the theme's templates, once the macros have set it up."""
-    theme = config.get(CONFIG_KEY)
-    return ThemeContext(theme) if isinstance(theme, ThemeView) else None
+    context = config.get(CONFIG_KEY)
+    return context if isinstance(context, ThemeContext) else None
