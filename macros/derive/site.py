@@ -16,6 +16,7 @@ from macros.derive.action_plan import PrincipleActions, action_plan_views
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.offer import OfferContext, SectionView, offer_views
+from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
 from macros.derive.reviews import ReviewRow, review_rows
 from macros.derive.urls import Places
@@ -78,52 +79,55 @@ PAGE_VARIABLES: tuple[PageVariable, ...] = (
         "council",
         "object",
         "`council.name`, `council.short_name`, `council.area_name`, `council.website`",
-        lambda site: site.settings.council,
+        lambda site: PageFields(site.settings.council),
     ),
     PageVariable(
         "strategy",
         "object",
         "`strategy.title`, `strategy.subtitle`, `strategy.start_year`, `strategy.end_year`, "
         "`strategy.offer_title`",
-        lambda site: site.settings.strategy,
+        lambda site: PageFields(site.settings.strategy),
     ),
     PageVariable(
         "boards",
         "object",
         "`boards.corporate_parenting`, `boards.children_in_care_council`, "
         "`boards.care_leavers_forum`, `boards.partnership`",
-        lambda site: site.settings.boards,
+        lambda site: PageFields(site.settings.boards),
     ),
     PageVariable(
         "contact",
         "object",
         "the leaving care team's contact details (see `data/site.yml`)",
-        lambda site: site.settings.contact,
+        lambda site: PageFields(site.settings.contact),
     ),
     PageVariable(
         "accessibility",
         "object",
         "contact details and dates for the accessibility statement",
-        lambda site: site.settings.accessibility,
+        lambda site: PageFields(site.settings.accessibility),
     ),
     PageVariable(
         "build_date",
         "text",
         'the date the site was built, e.g. "23 November 2026"',
-        lambda site: site.words.date(site.build_date),
+        lambda site: page_text(site.words.date(site.build_date)),
     ),
     PageVariable(
         "strategy_period",
         "text",
         '"2025 to 2029", from the start and end years',
-        lambda site: site.words(
-            "site.period",
-            start=site.settings.strategy.start_year,
-            end=site.settings.strategy.end_year,
+        lambda site: page_text(
+            site.words(
+                "site.period",
+                start=site.settings.strategy.start_year,
+                end=site.settings.strategy.end_year,
+            )
         ),
     ),
 )
-"""Every page variable, in the order the README lists them."""
+"""Every page variable, in the order the README lists them. Text in them is written by
+``page_text``, so that Markdown and HTML show it as it is."""
 
 
 def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) -> SiteViews:

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from macros.publish.language import set_language
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
-from macros.publish.theme import theme_context
+from macros.publish.theme import escaping_theme, theme_context, trusted_html
 from macros.render.html_blocks import MisplacedBlock, put_back
 
 _staging = Staging()
@@ -36,8 +36,7 @@ def on_config(config: Any) -> Any:
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
-    env.bytecode_cache = template_cache(Path(config["config_file_path"]).parent)
-    return env
+    return escaping_theme(env, template_cache(Path(config["config_file_path"]).parent))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -49,6 +48,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     context["clo"] = theme_context(config)
+    page.content = trusted_html(page.content)
     return context
 
 

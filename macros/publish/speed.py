@@ -42,7 +42,9 @@ def template_cache(project_root: Path) -> jinja2.BytecodeCache | None:
     >>> template_cache(Path(tempfile.mkdtemp())) is not None
     True
     """
-    folder = project_root / ".cache" / "jinja"
+    # Compiled code depends on autoescaping, which Jinja's cache does not key on: the
+    # folder's name changes with it, so code compiled without it is never reused.
+    folder = project_root / ".cache" / "jinja-autoescape"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from macros.derive.site import ThemeView
@@ -18,6 +19,27 @@ from macros.derive.site import ThemeView
 CONFIG_KEY = "clo_theme"
 SCRIPT_WORDS = ("review.current", "review.due_soon", "review.overdue", "overview.showing", "menu")
 """Words ``assets/clo.js`` needs on every page."""
+
+
+def escaping_theme(
+    env: jinja2.Environment, cache: jinja2.BytecodeCache | None
+) -> jinja2.Environment:
+    """The theme's templates with autoescaping on, as our own templates have.
+
+    MkDocs makes the theme's environment without autoescaping, so any data the theme
+    writes (the site name in an attribute, a page title) would reach the page as
+    markup. With it on, every value is escaped unless it is already markup: the page's
+    content (``trusted_html``) and the theme's own blocks and includes.
+    """
+    env.autoescape = True
+    env.bytecode_cache = cache
+    return env
+
+
+def trusted_html(content: str | None) -> Markup | None:
+    """The page's HTML, made by MkDocs from the page's Markdown (data in it was escaped or
+    sanitised by our macros), marked as markup so the theme places it as it is."""
+    return Markup(content) if content is not None else None
 
 
 def apply_theme(config: Any, theme: ThemeView) -> None:

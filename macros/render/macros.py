@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.derive.charts import ChartView, numbered_id, with_id
 from macros.derive.figures import figure_value
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
+from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
 from macros.derive.site import SiteViews
 from macros.derive.urls import relative_url
@@ -49,11 +50,10 @@ class PageContext:
     def describe(self, text: str) -> None:
         """Give the page a meta description from the data, unless it has its own.
 
-        Escaped here: the theme writes ``page.meta.description`` into an attribute
-        without escaping it, and data text may hold quotes and angle brackets.
+        Plain text: the theme escapes it (see ``escaping_theme`` in macros/publish/theme.py).
         """
         if self.page is not None and not self.page.meta.get("description"):
-            self.page.meta["description"] = escape(text)
+            self.page.meta["description"] = text
 
     def chart_id(self, base: str) -> str:
         """``base``, then ``base-2``, ``base-3``... for each chart with it on this page."""
@@ -109,13 +109,13 @@ def macro(
 @macro("date(accessibility.statement_reviewed_on)", "date", block=False)
 def date(ctx: PageContext, value: Any) -> Markup:
     """A date from the data written for people, e.g. "1 November 2026"."""
-    return escape(ctx.site.words.date(value))
+    return Markup(page_text(ctx.site.words.date(value)))
 
 
 @macro('figure("total")', "figure", block=False)
 def figure(ctx: PageContext, name: str) -> Markup:
     """A number from `data/figures.yml` for prose, e.g. `figure("total")` -> 690."""
-    return escape(figure_value(ctx.site.figures, name, ctx.site.words))
+    return Markup(page_text(figure_value(ctx.site.figures, name, ctx.site.words)))
 
 
 @macro("contact_card()")

@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 
 from macros.derive.site import PAGE_VARIABLES
 from macros.render.macros import MACROS
+from macros.validate.model.common import MARKDOWN
 from macros.validate.model.files import DATA_FILES
 from macros.validate.model.walk import is_list, model_in
 
@@ -43,6 +44,8 @@ def type_name(annotation: Any) -> str:
     """
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
+        if MARKDOWN in typing.get_args(annotation)[1:]:
+            return "Markdown text"
         return type_name(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
         return " or ".join(type_name(arg) for arg in _inner(annotation))
@@ -69,8 +72,9 @@ def rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         description = (field.description or "").rstrip(".")
         if default not in ("", [], None) and not isinstance(default, BaseModel):
             description += f" (default {default})"
+        kind = "Markdown text" if MARKDOWN in field.metadata else type_name(field.annotation)
         lines.append(
-            f"| `{path}` | {type_name(field.annotation)} | {'yes' if required else 'no'} "
+            f"| `{path}` | {kind} | {'yes' if required else 'no'} "
             f"| {description.replace('|', '/')} |"
         )
         inner = model_in(field.annotation)

@@ -192,12 +192,44 @@ def test_javascript_url_stops_the_check_at_its_line(fixture_copy: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("payload", ["<script>x</script>", "{{ config }}", "a > b"])
-def test_site_settings_must_be_plain_text(tmp_path: Path, payload: str) -> None:
+def test_site_data_is_shown_as_written_never_as_markup(site_dir: Path, views: SiteViews) -> None:
+    """data/site.yml is plain text: the fixture's holds a Markdown link to javascript:, an
+    image from another host, an attribute list, quotes that would end an attribute, and
+    HTML. Every page shows each as the characters written (the theme included)."""
+    settings = views.settings
+    shown = [
+        settings.council.name,
+        settings.strategy.title,
+        settings.boards.corporate_parenting,
+        settings.contact.team,
+        settings.contact.opening_hours,
+        settings.contact.address,
+    ]
+    assert any("javascript:" in value for value in shown)
+    home = soup_of(site_dir / "index.html")
+    text = " ".join(home.get_text(" ").split())
+    for value in shown:
+        assert " ".join(value.split()) in text, value
+    assert home.select('a[href^="javascript"], img[src*="evil.example"]') == []
+    heading = home.select_one("article h1")
+    assert heading is not None and heading.get_text(strip=True) == settings.strategy.title
+    assert heading.attrs.keys() <= {"id"}
+    title = home.title.get_text() if home.title else ""
+    assert f"{settings.council.short_name} Care Leaver Offer" in title
+    for page in built_pages(site_dir):
+        assert "evil.example" not in " ".join(
+            str(tag.get("src", "")) for tag in soup_of(page).find_all(src=True)
+        ), page
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x0b", "\x1b"])
+def test_invisible_control_characters_are_refused(tmp_path: Path, character: str) -> None:
     settings = yaml.safe_load((FIXTURE_SITE / "data" / "site.yml").read_text(encoding="utf-8"))
-    settings["council"]["name"] = payload
+    settings["council"]["name"] = f"Testborough{character}Council"
     path = tmp_path / "site.yml"
     path.write_text(yaml.safe_dump(settings), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         validate(load_yaml(path, "data/site.yml"), SiteSettings)
-    assert "council.name: must be plain text" in caught.value.report()
+    assert f"council.name: contains an invisible control character (U+{ord(character):04X})" in (
+        caught.value.report()
+    )

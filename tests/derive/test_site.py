@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from macros.derive.page_text import page_text
 from macros.derive.site import PAGE_VARIABLES, SiteViews, derive_site
 from macros.derive.urls import Places
 from macros.validate.site_data import SiteData
@@ -45,13 +46,23 @@ def test_page_variables_names_and_values(views: SiteViews) -> None:
     ]
     values = views.page_variables
     assert list(values) == [variable.name for variable in PAGE_VARIABLES]
-    assert values["council"].name == "Testborough Council"
-    assert values["council"].short_name == "Testborough"
-    assert values["strategy"].title == "Test Strategy"
+    settings = views.settings
+    # Text as written, each character Markdown or HTML would read as markup written as a
+    # character reference (macros/derive/page_text.py); numbers and dates as they are.
+    assert values["council"].name == page_text(settings.council.name)
+    assert "&#91;tap here&#93;&#40;javascript&#58;" in values["council"].name
+    assert values["council"].short_name == page_text(settings.council.short_name)
+    assert values["strategy"].title == page_text(settings.strategy.title)
     assert values["strategy"].offer_title == "Care Leaver Offer"
-    assert values["boards"].corporate_parenting == "Corporate Parenting Panel"
-    assert values["contact"].team == "Leaving Care Service"
+    assert values["strategy"].start_year == 2025
+    assert values["boards"].corporate_parenting == page_text(settings.boards.corporate_parenting)
+    assert values["contact"].team == page_text(settings.contact.team)
     assert values["accessibility"].email == "web.team@example.org"
+    assert (
+        values["accessibility"].statement_reviewed_on
+        == settings.accessibility.statement_reviewed_on
+    )
+    assert values["council"].website == "https://www.example.org/"
     assert values["build_date"] == "23 November 2026"
     assert values["strategy_period"] == "2025 to 2028"
     for variable in PAGE_VARIABLES:
@@ -61,8 +72,9 @@ def test_page_variables_names_and_values(views: SiteViews) -> None:
 
 def test_theme_view_from_the_data(views: SiteViews) -> None:
     theme = views.theme
-    assert theme.site_name == "Testborough Care Leaver Offer"
-    assert theme.copyright == "© Testborough Council"
+    council = views.settings.council
+    assert theme.site_name == f"{council.short_name} Care Leaver Offer"
+    assert theme.copyright == f"© {council.name}"
     assert (theme.language, theme.direction) == ("en-GB", "ltr")
     assert theme.words is views.words
 

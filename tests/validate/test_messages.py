@@ -42,7 +42,7 @@ def line_of(source: Path, text_fragment: str) -> int:
 
 def test_fixture_site_settings_are_valid() -> None:
     settings = validate(load_yaml(SITE_YML, "data/site.yml"), SiteSettings)
-    assert settings.council.name == "Testborough Council"
+    assert settings.council.name == "Testborough Council [tap here](javascript:alert(1))"
     assert settings.review.due_soon_days == 30
     assert settings.strategy.start_year <= settings.strategy.end_year
 

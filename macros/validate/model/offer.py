@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import Field, HttpUrl, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from .common import Email, Identifier, PhoneNumber, ReviewInterval, Strict, Text
+from .common import (
+    Email,
+    HttpsUrl,
+    Identifier,
+    MarkdownText,
+    PhoneNumber,
+    ReviewInterval,
+    Strict,
+    Text,
+)
 
 
 class StatutoryArea(StrEnum):
@@ -71,7 +80,7 @@ class EntryContact(Strict):
     email: Email | None = Field(
         None, description="Email address.", examples=["leaving.care@example.org"]
     )
-    web: HttpUrl | None = Field(
+    web: HttpsUrl | None = Field(
         None,
         description="Web page with more details, starting https://.",
         examples=["https://www.example.org/leaving-care"],
@@ -88,17 +97,19 @@ class Entry(Strict):
     title: Text = Field(
         description="What it is, in a few plain words.", examples=["Help with driving lessons"]
     )
-    summary: Text = Field(
+    summary: MarkdownText = Field(
         description="What you get, in one to three plain sentences. Markdown allowed.",
         examples=["We pay for up to 10 driving lessons."],
     )
     ages: Ages = Field(description="Ages that can get it.")
-    conditions: list[Text] = Field(
+    conditions: list[MarkdownText] = Field(
         default_factory=list,
         description="Anything else needed to get it, in plain words, one per line starting '- '.",
         examples=[["You live in the council's area."]],
     )
-    how_to_get_it: list[Text] = Field(min_length=1, description="Steps to get it, in order.")
+    how_to_get_it: list[MarkdownText] = Field(
+        min_length=1, description="Steps to get it, in order. Markdown allowed."
+    )
     provider: Provider = Field(description="Who provides it: name and type.")
     contact: EntryContact = Field(
         default_factory=EntryContact, description="How to ask for it; any of phone, email, web."
@@ -119,7 +130,9 @@ class OfferSection(Strict):
 
     title: Text = Field(description="Section heading, e.g. 'Money'.")
     order: int = Field(ge=0, description="Position on the offer overview; lower comes first.")
-    introduction: Text = Field(description="What this section is about, in plain words.")
+    introduction: MarkdownText = Field(
+        description="What this section is about, in plain words. Markdown allowed."
+    )
     covers: list[StatutoryArea] = Field(
         default_factory=list, description="Statutory areas this section covers (may be empty)."
     )

@@ -4,44 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, HttpUrl
+from pydantic import Field
 
-from .common import Email, PhoneNumber, PlainText, ReviewInterval, Strict
+from .common import Email, HttpsUrl, PhoneNumber, ReviewInterval, Strict, Text
 
 
 class Council(Strict):
-    name: PlainText = Field(description="Full name of the council, e.g. 'Example County Council'.")
-    short_name: PlainText = Field(description="Short name used in headings and the browser tab.")
-    area_name: PlainText = Field(description="The place, as in 'children in <area>'.")
-    website: HttpUrl = Field(description="The council's main website.")
+    name: Text = Field(description="Full name of the council, e.g. 'Example County Council'.")
+    short_name: Text = Field(description="Short name used in headings and the browser tab.")
+    area_name: Text = Field(description="The place, as in 'children in <area>'.")
+    website: HttpsUrl = Field(description="The council's main website.")
 
 
 class Strategy(Strict):
-    title: PlainText = Field(description="The strategy's own title, chosen with young people.")
-    subtitle: PlainText = Field(description="What kind of document it is.")
+    title: Text = Field(description="The strategy's own title, chosen with young people.")
+    subtitle: Text = Field(description="What kind of document it is.")
     start_year: int = Field(ge=2000, le=2100, description="First year the strategy covers.")
     end_year: int = Field(ge=2000, le=2100, description="Last year the strategy covers.")
-    offer_title: PlainText = Field(description="Name of the local offer for care leavers.")
+    offer_title: Text = Field(description="Name of the local offer for care leavers.")
 
 
 class Boards(Strict):
-    corporate_parenting: PlainText = Field(
-        description="Board of councillors that oversees the plan."
-    )
-    children_in_care_council: PlainText = Field(description="Group of children in care.")
-    care_leavers_forum: PlainText = Field(description="Group of care leavers.")
-    partnership: PlainText = Field(description="Multi-agency partnership board.")
+    corporate_parenting: Text = Field(description="Board of councillors that oversees the plan.")
+    children_in_care_council: Text = Field(description="Group of children in care.")
+    care_leavers_forum: Text = Field(description="Group of care leavers.")
+    partnership: Text = Field(description="Multi-agency partnership board.")
 
 
 class Contact(Strict):
-    team: PlainText = Field(description="Team care leavers contact.")
+    team: Text = Field(description="Team care leavers contact.")
     phone: PhoneNumber = Field(description="Daytime phone number.")
     text: PhoneNumber | None = Field(None, description="Mobile number for text messages.")
     email: Email = Field(description="Team email address.")
-    web: HttpUrl = Field(description="Team web page.")
-    opening_hours: PlainText = Field(description="When the phone line is answered.")
+    web: HttpsUrl = Field(description="Team web page.")
+    opening_hours: Text = Field(description="When the phone line is answered.")
     out_of_hours_phone: PhoneNumber = Field(description="Emergency duty team number.")
-    address: PlainText = Field(description="Postal address.")
+    address: Text = Field(description="Postal address.")
 
 
 class Accessibility(Strict):
@@ -64,11 +62,11 @@ class ReviewSettings(Strict):
 
 
 class HelpContact(Strict):
-    name: PlainText = Field(description="Who to contact.")
-    when: PlainText = Field(description="When to use it, in plain words.")
+    name: Text = Field(description="Who to contact.")
+    when: Text = Field(description="When to use it, in plain words.")
     phone: PhoneNumber | None = Field(None, description="Phone number.")
-    text: PlainText | None = Field(None, description="Text message instructions.")
-    web: HttpUrl | None = Field(None, description="Web page.")
+    text: Text | None = Field(None, description="Text message instructions.")
+    web: HttpsUrl | None = Field(None, description="Web page.")
 
 
 class SiteSettings(Strict):
