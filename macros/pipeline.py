@@ -20,11 +20,13 @@ from macros.derive.site import PAGE_VARIABLES, SiteViews, derive_site
 from macros.derive.urls import places_from
 from macros.problems import DataError, DataProblem
 from macros.render.macros import MACROS
+from macros.validate.config import config_problems
 from macros.validate.pages import MacroCall, PageNames, check_pages, check_pages_cached
 from macros.validate.site_data import SiteData, check_data
 from macros.words import load_words
 
 CACHE_FOLDER = ".cache"
+CONFIG_FILE = "mkdocs.yml"
 
 
 def page_names() -> PageNames:
@@ -55,10 +57,12 @@ class Report:
 def check_project(
     project_root: Path, docs_dir: Path, today: dt.date, reuse: bool = False
 ) -> Report:
-    """Check every data file and page; ``reuse`` lets a clean page check be reused.
+    """Check the settings, every data file and every page; ``reuse`` lets a clean page
+    check be reused.
 
     Example: ``check_project(Path("."), Path("docs"), dt.date.today()).problems`` -> ``[]``
     """
+    settings = config_problems(project_root / CONFIG_FILE)
     checked = check_data(project_root, today)
     names = page_names()
     if reuse:
@@ -66,7 +70,10 @@ def check_project(
     else:
         pages = check_pages(docs_dir, names, checked.data)
     return Report(
-        sorted(checked.problems + pages.problems), checked.notices, checked.data, pages.calls
+        sorted(settings + checked.problems + pages.problems),
+        checked.notices,
+        checked.data,
+        pages.calls,
     )
 
 

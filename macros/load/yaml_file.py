@@ -26,6 +26,8 @@ class LoadedFile:
     path: str
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    written: dict[FieldPath, str] = field(default_factory=dict)
+    """Each plain value as the editor typed it (``9:30``, ``No``, ``01632...``), by path."""
 
     def line_of(self, path: FieldPath) -> int:
         """The line of ``path``, or of its nearest parent that has one.
@@ -58,33 +60,74 @@ _SCALARS = {
 }
 
 
+MAX_DEPTH = 40
+"""Groups and lists inside each other: the data files need about six levels."""
+MAX_VALUES = 200_000
+"""Values in one file once every alias (``*name``) is written out: a large offer file has
+a few thousand. More means aliases that multiply (a "billion laughs" file)."""
+
+
+class _TooLarge(Exception):
+    """Stops building a file whose aliases expand without bound."""
+
+
 class _Builder:
     """Turn a composed YAML node tree into dicts, lists and scalars."""
 
     def __init__(self, display_path: str) -> None:
         self.display_path = display_path
         self.lines: dict[FieldPath, int] = {}
+        self.written: dict[FieldPath, str] = {}
         self.problems: list[DataProblem] = []
         # Where each [...] or {...} starts and ends in the text.
         self.flows: list[tuple[int, int]] = []
         self._constructor = yaml.SafeLoader("")
+        self._open: set[int] = set()  # the groups and lists being built, to find loops
+        self._values = 0
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.CollectionNode) and node.flow_style:
-            self.flows.append((node.start_mark.index, node.end_mark.index))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _TooLarge
+        if isinstance(node, yaml.CollectionNode):
+            return self._collection(node, path)
         return self._scalar(node, path)
+
+    def _collection(self, node: yaml.CollectionNode, path: FieldPath) -> Any:
+        line = self.lines.get(path, node.start_mark.line + 1)
+        if id(node) in self._open:
+            self._problem(line, path, "refers to itself through an alias (*name); write it out")
+            return None
+        if len(path) > MAX_DEPTH:
+            self._problem(line, path, f"is nested more than {MAX_DEPTH} levels deep")
+            return None
+        if node.flow_style:
+            self.flows.append((node.start_mark.index, node.end_mark.index))
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        finally:
+            self._open.discard(id(node))
+
+    def _problem(self, line: int, path: FieldPath, message: str) -> None:
+        self.problems.append(DataProblem(self.display_path, line, _dotted(path), message))
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node, path)
             line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(
+                    line,
+                    path,
+                    "'<<' (merging keys from an alias) is not supported; write the keys out",
+                )
+                continue
+            key = self._scalar(key_node, path)
             if not isinstance(key, str | int):
                 key = str(key)
             if key in first_seen:
@@ -104,6 +147,8 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node, path: FieldPath) -> Any:
+        if type(node) is yaml.ScalarNode and not node.style:
+            self.written.setdefault(path, node.value)
         try:
             construct = _SCALARS.get(node.tag) if type(node) is yaml.ScalarNode else None
             if construct is not None:
@@ -203,6 +248,16 @@ def parse_yaml(raw: bytes, shown: str) -> LoadedFile:
             raise DataError(
                 [DataProblem(shown, number, "", "indented with a tab; use spaces, not tabs")]
             )
+    control = _CONTROL_CHARACTER.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        message = (
+            f"contains an invisible control character (U+{ord(control.group()):04X}); "
+            "delete it and type the line again"
+        )
+        raise DataError([DataProblem(shown, line, "", message)])
+    if _DEEP.search(text):
+        raise DataError([_too_deep(shown)])
     fast = _fast_load(text, shown)
     if fast is not None:
         return fast
@@ -211,13 +266,48 @@ def parse_yaml(raw: bytes, shown: str) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         line, message = _syntax_message(error)
         raise DataError([DataProblem(shown, line, "", message)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = (
+            f"contains a character that cannot be used (U+{error.character:04X}); "
+            "delete it and type the line again"
+        )
+        raise DataError([DataProblem(shown, line, "", message)]) from None
+    except RecursionError:
+        raise DataError([_too_deep(shown)]) from None
     if node is None:
         raise DataError([DataProblem(shown, 1, "", "is empty; it must contain data")])
+    return _built(node, shown)
+
+
+def _built(node: yaml.Node, shown: str) -> LoadedFile:
     builder = _Builder(shown)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except _TooLarge:
+        message = (
+            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are written "
+            "out; use aliases less, or not at all"
+        )
+        raise DataError([DataProblem(shown, 1, "", message)]) from None
     if builder.problems:
         raise DataError(builder.problems)
-    return LoadedFile(shown, data, builder.lines)
+    return LoadedFile(shown, data, builder.lines, builder.written)
+
+
+def _too_deep(shown: str) -> DataProblem:
+    message = f"groups or lists are nested too deeply (more than {MAX_DEPTH} levels)"
+    return DataProblem(shown, 1, "", message)
+
+
+# More brackets opened in a row, or more indentation, than any data file needs: refused
+# before parsing, which would otherwise take seconds to find the nesting too deep.
+_DEEP = re.compile(rf"(?:[\[{{]\s*){{{MAX_DEPTH + 1}}}|^ {{{2 * MAX_DEPTH + 2}}}", re.MULTILINE)
+
+
+# Characters that are never meant in a data file and that YAML refuses or hides: NUL,
+# vertical tab, form feed, escape... (tab and line breaks are fine).
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # libyaml (PyYAML's C parser) reads a file about 7 times faster than PyYAML's own
@@ -260,14 +350,19 @@ def _fast_load(text: str, shown: str) -> LoadedFile | None:
         node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return None
+    except RecursionError:
+        raise DataError([_too_deep(shown)]) from None
     if node is None:
         return None
     builder = _Builder(shown)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except _TooLarge:
+        return None
     if builder.problems:
         return None
     if ("?" in text or "!" in text) and any(
         "?" in text[start:end] or "!" in text[start:end] for start, end in builder.flows
     ):
         return None
-    return LoadedFile(shown, data, builder.lines)
+    return LoadedFile(shown, data, builder.lines, builder.written)

@@ -71,8 +71,15 @@ def publish_images(
 
 
 def _srgb(image: Image.Image, mode: str) -> Image.Image:
-    """The pixels in sRGB and ``mode``, so dropping the ICC profile keeps the colours."""
+    """The pixels in sRGB and ``mode``, so dropping the ICC profile keeps the colours.
+
+    16-bit greyscale is scaled to 8 bits first: a plain conversion clips every value above
+    255, so a mid-grey picture came out white.
+    """
     from PIL import ImageCms
+
+    if image.mode in {"I", "I;16", "I;16B", "I;16L", "I;16N"}:
+        image = image.convert("I").point(lambda value: value * (1 / 257)).convert("L")
 
     profile = image.info.get("icc_profile")
     if profile and image.mode in {"RGB", "RGBA", "CMYK"}:

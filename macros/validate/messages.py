@@ -48,14 +48,23 @@ def validate(loaded: LoadedFile, model: type[ModelT]) -> ModelT:
 
 def _problem(loaded: LoadedFile, model: type[BaseModel], item: Any) -> DataProblem:
     path: FieldPath = tuple(part for part in item["loc"] if isinstance(part, str | int))
-    message = plain_message(model, path, item)
+    message = plain_message(model, path, item, loaded.written.get(path))
     return DataProblem(loaded.path, loaded.line_of(path), dotted(path), message)
 
 
-def plain_message(model: type[BaseModel], path: FieldPath, item: Any) -> str:
-    """One pydantic error as plain words: what is wrong and what is allowed."""
+def plain_message(
+    model: type[BaseModel], path: FieldPath, item: Any, written: str | None = None
+) -> str:
+    """One pydantic error as plain words: what is wrong and what is allowed.
+
+    ``written`` is the value as the editor typed it, when YAML read it as something else
+    (``01632 960100`` typed without quotes is the number 1632960100, ``9:30`` is 570,
+    ``No`` is false): messages show what was typed, never what YAML made of it.
+    """
     kind: str = item["type"]
-    got = item.get("input")
+    got: Any = item.get("input")
+    if written and got is not None and not isinstance(got, str) and _got(got) != written:
+        got = _Written(written, got)
     field = field_at(model, path)
     context = item.get("ctx") or {}
 
@@ -90,10 +99,13 @@ def plain_message(model: type[BaseModel], path: FieldPath, item: Any) -> str:
     if kind == "string_type":
         if isinstance(got, list):
             return "must be one piece of text, not a list; remove the '- ' and write it on one line"
-        if isinstance(got, bool):  # yes, no, on, off, true and false, unquoted
-            return "must be text, but it reads as true or false; put it in quotes"
-        if isinstance(got, int | float):
-            return f'must be text; put it in quotes, e.g. "{got}"'
+        if isinstance(got, bool | int | float | dt.date):
+            got = _Written(_got(got), got)
+        if isinstance(got, _Written):
+            return (
+                f'must be text: put it in quotes, "{got.text}" (without quotes YAML reads '
+                f"it as {got.read_as})"
+            )
         return f"must be text; got {_got(got)}"
     if kind == "list_type":
         return f"must be a list: put each item on its own line starting with '- '; got {_got(got)}"
@@ -120,6 +132,24 @@ def plain_message(model: type[BaseModel], path: FieldPath, item: Any) -> str:
         return f"{_count_rule(field)}, found {found}"
     text = str(item["msg"]).removeprefix("Value error, ")
     return f"{_lower_first(text)}; got {_got(got)}" if got is not None else _lower_first(text)
+
+
+class _Written:
+    """A value as it was typed, shown in quotes, and what YAML made of it."""
+
+    def __init__(self, text: str, value: Any) -> None:
+        self.text = text
+        if isinstance(value, bool):
+            self.read_as = "true or false"
+        elif isinstance(value, int | float):
+            self.read_as = "a number"
+        elif isinstance(value, dt.date):
+            self.read_as = "a date"
+        else:
+            self.read_as = "something else"
+
+    def __repr__(self) -> str:
+        return repr(self.text)
 
 
 def _got(value: Any) -> str:

@@ -108,6 +108,40 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
     return meta_data, text[match.end() :], match.group(0).count("\n")
 
 
+# Keys MkDocs and the theme read from front matter.
+META_KEYS = ("description", "title", "search", "render_macros", "hide", "template", "status")
+_META_LINE = re.compile(rf"^(?:{'|'.join(META_KEYS)}):\s")
+
+
+def front_matter_problem(text: str) -> tuple[int, str] | None:
+    """(line, message) when a page's front matter would be ignored, or None.
+
+    >>> front_matter_problem("description: Help with money.\\n\\n# Money\\n")
+    (1, "looks like front matter, but has no '---' lines around it: put a line with --- above it and below it, or MkDocs ignores it")
+    >>> front_matter_problem("---\\n- a list\\n---\\n# Money\\n")[1]
+    "front matter must be lines of 'key: value', such as 'description: ...'"
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        if _META_LINE.match(first):
+            line = text.splitlines().index(first) + 1
+            return line, (
+                "looks like front matter, but has no '---' lines around it: put a line "
+                "with --- above it and below it, or MkDocs ignores it"
+            )
+        return None
+    try:
+        loaded = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return line, f"the front matter is not valid YAML: {getattr(error, 'problem', error)}"
+    if loaded is not None and not isinstance(loaded, dict):
+        return 2, "front matter must be lines of 'key: value', such as 'description: ...'"
+    return None
+
+
 def _line_of(body: str, name: str) -> int:
     pattern = re.compile(r"(\{\{|\{%)[^}]*\b" + re.escape(name) + r"\b")
     for number, line in enumerate(body.splitlines(), start=1):
@@ -196,6 +230,9 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
         page = path.relative_to(docs_dir).as_posix()
         shown = f"{docs_dir.name}/{page}"
         text = path.read_text(encoding="utf-8")
+        front_problem = front_matter_problem(text)
+        if front_problem is not None:
+            problems.append(DataProblem(shown, front_problem[0], "", front_problem[1]))
         front, body, offset = split_front_matter(text)
         if front.get("render_macros") is False:
             continue

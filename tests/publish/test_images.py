@@ -211,3 +211,30 @@ def test_publish_images_copies_only_the_planned_pictures_into_the_site(tmp_path:
     for path in written:
         assert path.read_bytes() == (tmp_path / "cache" / path.name).read_bytes()
         assert_no_metadata(path)
+
+
+def test_16_bit_greyscale_keeps_its_greys(tmp_path: Path) -> None:
+    """A 16-bit PNG (scanners, some phones) was published almost white: values above 255
+    were clipped instead of scaled."""
+    original = tmp_path / "grey16.png"
+    Image.new("I;16", (64, 48), 32768).save(original)
+    plan = plan_for(original)
+    make_copies(original, plan, tmp_path / "out")
+    for copy in plan.copies:
+        with Image.open(tmp_path / "out" / copy.name) as published:
+            red, green, blue = published.convert("RGB").getpixel((10, 10))[:3]
+            assert 120 <= red <= 135 and red == green == blue, (copy.name, red)
+
+
+def test_a_phone_mpo_photo_publishes_its_first_picture(tmp_path: Path) -> None:
+    """Phones save "Ultra HDR" photos as MPO: a JPEG with a second picture after it."""
+    original = tmp_path / "phone.jpg"
+    first = Image.new("RGB", (400, 300), (200, 30, 30))
+    first.save(original, "MPO", save_all=True, append_images=[Image.new("RGB", (400, 300), "blue")])
+    with Image.open(original) as opened:
+        assert opened.format == "MPO"
+    plan = plan_for(original)
+    assert make_copies(original, plan, tmp_path / "out") == len(plan.copies)
+    with Image.open(tmp_path / "out" / plan.largest.name) as published:
+        red, green, blue = published.convert("RGB").getpixel((200, 150))
+        assert red > 150 and blue < 80

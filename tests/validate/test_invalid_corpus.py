@@ -180,7 +180,9 @@ def test_invalid_input_gives_exact_message_from_check_and_build(
     site_dir = tmp_path / "site"
     outcome = build_in_process(site, site_dir)
     assert outcome.error is not None, f"{fixture.name}: the build passed"
-    problem_lines = [line for line in outcome.logged if line.startswith(("data/", "docs/"))]
+    problem_lines = [
+        line for line in outcome.logged if line.startswith(("data/", "docs/", "mkdocs.yml"))
+    ]
     assert problem_lines == reported, "the build and check disagree:\n" + "\n".join(outcome.logged)
     assert not site_dir.exists(), "a failed build must not leave a site"
 

@@ -9,7 +9,7 @@ import pytest
 from macros.load.yaml_file import load_yaml, parse_yaml
 from macros.problems import DataError
 from macros.validate.messages import validate
-from macros.validate.model import OfferSection, SiteSettings
+from macros.validate.model import HelpContact, OfferSection, SiteSettings
 from tests.conftest import FIXTURE_SITE
 
 SITE_YML = FIXTURE_SITE / "data" / "site.yml"
@@ -109,7 +109,11 @@ def test_all_problems_reported_together(tmp_path: Path) -> None:
         ),
         ("order: 10", "order: [1]", "must be a whole number, 0 or more, written in figures"),
         ("title: Money", "title: [Money]", "must be one piece of text, not a list"),
-        ("title: Money", "title: 12", 'must be text; put it in quotes, e.g. "12"'),
+        (
+            "title: Money",
+            "title: 12",
+            'must be text: put it in quotes, "12" (without quotes YAML reads it as a number)',
+        ),
         (
             "owner: Leaving Care Service manager",
             "owner:",
@@ -136,6 +140,28 @@ def test_a_yes_or_no_where_text_is_needed_and_an_empty_number() -> None:
     with pytest.raises(DataError) as caught:
         validate(loaded, OfferSection)
     messages = {problem.field: problem.message for problem in caught.value.problems}
-    # YAML reads an unquoted Yes as true: say so, never "True".
-    assert messages["title"] == "must be text, but it reads as true or false; put it in quotes"
+    # YAML reads an unquoted Yes as true: say so, with what was typed, never "True".
+    assert messages["title"] == (
+        'must be text: put it in quotes, "Yes" (without quotes YAML reads it as true or false)'
+    )
     assert messages["order"] == "is empty; write a value after the colon"
+
+
+@pytest.mark.parametrize(
+    ("line", "shown", "read_as"),
+    [
+        ("phone: 01772123456", "01772123456", "a number"),
+        ("phone: 9:30", "9:30", "a number"),
+        ("phone: No", "No", "true or false"),
+        ("phone: 2026-01-01", "2026-01-01", "a date"),
+    ],
+)
+def test_what_yaml_made_of_a_value_is_never_shown_only_what_was_typed(
+    line: str, shown: str, read_as: str
+) -> None:
+    text = f"name: Samaritans\nwhen: Any time\n{line}\n"
+    with pytest.raises(DataError) as caught:
+        validate(parse_yaml(text.encode(), "data/site.yml"), HelpContact)
+    message = caught.value.problems[0].message
+    assert message.startswith(f'must be text: put it in quotes, "{shown}"'), message
+    assert read_as in message and "1772123456" not in message.replace(shown, "")

@@ -165,6 +165,17 @@ def _image_problems(
             )
         )
         return problems, None
+    if original.is_symlink() or not original.resolve().is_relative_to(
+        (project_root / IMAGE_FOLDER).resolve()
+    ):
+        problems.append(
+            (
+                ("image",),
+                f"{shown} is a link to a file somewhere else; copy the picture itself into "
+                f"{IMAGE_FOLDER}/",
+            )
+        )
+        return problems, None
     if not original.is_file():
         problems.append(
             (("image",), f"image file {shown} does not exist; check the spelling or add the file")

@@ -18,7 +18,9 @@ from pathlib import Path
 
 MAX_PIXELS = 40_000_000
 MAX_BYTES = 25 * 1024 * 1024
-READABLE_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
+READABLE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
+"""MPO is a JPEG with more pictures after the first (phones' "Ultra HDR" photos): the
+first is published."""
 CACHE_FOLDER = Path(".cache") / "pictures"
 _NOTE_VERSION = 1
 _ORIENTATION = 0x0112

@@ -326,3 +326,18 @@ def test_every_problem_of_a_piece_is_reported_at_once() -> None:
 def test_today_decides_what_is_in_the_future() -> None:
     piece = Piece.model_validate(poem(consent={"recorded_by": "PA", "recorded_on": "2027-01-01"}))
     assert piece_problems(piece, FIXTURE_SITE, dt.date(2027, 1, 1), None)[0] == []
+
+
+def test_a_picture_that_is_a_link_to_a_file_elsewhere_is_refused(
+    fixture_copy: Path, tmp_path: Path
+) -> None:
+    """A symlink in data/gallery/ could publish any file the build can read."""
+    outside = tmp_path / "outside.png"
+    outside.write_bytes((fixture_copy / "data" / "gallery" / "house-and-sun.png").read_bytes())
+    link = fixture_copy / "data" / "gallery" / "linked.png"
+    link.symlink_to(outside)
+    write_gallery(fixture_copy, artwork(image="linked.png"))
+    assert reported(fixture_copy) == [
+        "data/gallery.yml:6: pieces[1].image: data/gallery/linked.png is a link to a file "
+        "somewhere else; copy the picture itself into data/gallery/"
+    ]
