@@ -236,5 +236,5 @@ def test_a_phone_mpo_photo_publishes_its_first_picture(tmp_path: Path) -> None:
     plan = plan_for(original)
     assert make_copies(original, plan, tmp_path / "out") == len(plan.copies)
     with Image.open(tmp_path / "out" / plan.largest.name) as published:
-        red, green, blue = published.convert("RGB").getpixel((200, 150))
+        red, _green, blue = published.convert("RGB").getpixel((200, 150))
         assert red > 150 and blue < 80
