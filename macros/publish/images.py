@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.derive.pictures import JPEG_QUALITY, WEBP_QUALITY, ImageCopy, PlannedImage
+from macros.derive.pictures import (
+    JPEG_QUALITY,
+    SITE_FOLDER,
+    WEBP_QUALITY,
+    ImageCopy,
+    PlannedImage,
+)
 from macros.validate.rules.pictures import MAX_PIXELS
 
 if TYPE_CHECKING:
@@ -57,15 +63,21 @@ def publish_images(
 ) -> list[Path]:
     """Make any missing copies in ``cache_dir`` and copy them into the built site.
 
-    ``originals`` maps each original's sha256 to its file.
+    ``originals`` maps each original's sha256 to its file. Where the cache cannot be
+    written (a read-only checkout), the copies are made straight into the site.
     """
     written = []
     for plan in plans:
-        make_copies(originals[plan.sha256], plan, cache_dir)
+        target_dir = site_dir / SITE_FOLDER
+        target_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            make_copies(originals[plan.sha256], plan, cache_dir)
+        except OSError:
+            make_copies(originals[plan.sha256], plan, target_dir)
         for copy in plan.copies:
-            target = site_dir / copy.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cache_dir / copy.name, target)
+            target = target_dir / copy.name
+            if not target.is_file():
+                shutil.copyfile(cache_dir / copy.name, target)
             written.append(target)
     return written
 

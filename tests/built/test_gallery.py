@@ -310,3 +310,15 @@ def test_originals_are_never_changed(picture_build: PictureBuild) -> None:
     assert picture_build.originals_after == picture_build.originals_before
     notes = json.dumps(sorted(p.name for p in (picture_build.project / ".cache").rglob("*")))
     assert "holiday" not in notes, "cached files are named after the bytes, not the file"
+
+
+def test_a_checkout_whose_cache_cannot_be_written_still_publishes_the_pictures(
+    fixture_copy: Path, tmp_path: Path
+) -> None:
+    """A read-only checkout (here: .cache is a file, so no folder can be made in it)."""
+    (fixture_copy / ".cache").write_text("not a folder", encoding="utf-8")
+    result = run_build(fixture_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "may be damaged" not in result.output and "Traceback" not in result.output
+    published = list((tmp_path / "site" / "assets" / "gallery").iterdir())
+    assert len(published) >= 6
