@@ -97,6 +97,16 @@ def _section_file(root: Path, section: str) -> Path:
     return root / "data" / "offer" / f"{section}.yml"
 
 
+def _date(text: str) -> dt.date:
+    """A --date as YYYY-MM-DD, or argparse's one-line error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD, such as 2026-11-23"
+        ) from None
+
+
 def mark_reviewed_main(argv: list[str] | None = None) -> int:
     """Mark an offer section reviewed: sets last_reviewed_on (and review_by, if used).
 
@@ -105,12 +115,12 @@ def mark_reviewed_main(argv: list[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog="mark-reviewed", description=mark_reviewed_main.__doc__)
     parser.add_argument("section", help="section id (file name in data/offer without .yml)")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD")
+    parser.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
     path = _section_file(args.root, args.section)
     try:
-        changes = mark_reviewed(path, args.date or today())
+        changes = mark_reviewed(path, args.date or today(), today=today())
     except EditError as error:
         print(error, file=sys.stderr)
         return 1

@@ -15,12 +15,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from macros.derive.review import add_interval
+from macros.load.yaml_file import parse_yaml
+from macros.problems import DataError
 from macros.validate.model import Entry
-from macros.validate.model.common import ID_PATTERN
+from macros.validate.model.common import Identifier
 from macros.validate.model.walk import is_list, model_in
 
 
@@ -89,23 +92,49 @@ def entry_scaffold(entry_id: str) -> list[str]:
 
 
 class EditError(Exception):
-    """A problem an editor can fix, as one line."""
+    """A problem an editor can fix, as one line (or one per problem in the file)."""
 
 
-def _load(path: Path) -> Any:
+def _read(path: Path) -> tuple[Any, list[str], str]:
+    """(document for finding lines, the file's lines without line endings, the line ending).
+
+    The file is first read the way ``check`` reads it, so a mistake elsewhere in it is
+    reported on its own line instead of a traceback, and nothing is changed.
+    """
     if not path.is_file():
         raise EditError(f"{path}: no such offer section file")
-    yaml = YAML(typ="rt")
-    return yaml.load(path.read_text(encoding="utf-8"))
+    raw = path.read_bytes()
+    try:
+        parse_yaml(raw, str(path))
+    except DataError as error:
+        raise EditError(
+            f"{error.report()}\nnothing was changed; fix the line above, then run this again"
+        ) from None
+    text = raw.decode("utf-8")
+    ending = "\r\n" if "\r\n" in text else "\n"
+    try:
+        document = YAML(typ="rt").load(text)
+    except YAMLError as error:
+        raise EditError(f"{path}: cannot be edited safely ({error}); nothing was changed") from None
+    return document, text.split(ending), ending
+
+
+def _write(path: Path, lines: list[str], ending: str) -> None:
+    """Write the lines back with the file's own line endings, byte for byte otherwise."""
+    path.write_bytes(ending.join(lines).encode("utf-8"))
 
 
 def _set_value_on_line(line: str, key: str, value: str) -> str:
-    """Replace the value after ``key:`` on one line, keeping any trailing comment.
+    """Replace the value after ``key:`` on one line, keeping an anchor, a tag and a comment.
 
     >>> _set_value_on_line("last_reviewed_on: 2025-01-01  # checked", "last_reviewed_on", "2026-11-23")
     'last_reviewed_on: 2026-11-23  # checked'
+    >>> _set_value_on_line("last_reviewed_on: &reviewed 2025-01-01", "last_reviewed_on", "2026-11-23")
+    'last_reviewed_on: &reviewed 2026-11-23'
     """
-    pattern = re.compile(rf"^(\s*{re.escape(key)}:\s*)([^#\n]*?)(\s*(#.*)?)$")
+    pattern = re.compile(
+        rf"^(\s*{re.escape(key)}:\s*(?:[&!][^\s#]*\s+)*)([^#\n]*?)(\s*(#.*)?)$"
+    )
     match = pattern.match(line)
     if match is None:
         raise EditError(f"cannot find '{key}:' on line: {line.strip()}")
@@ -126,14 +155,18 @@ def _same_interval(old_start: dt.date, old_end: dt.date, new_start: dt.date) -> 
     return new_start + (old_end - old_start)
 
 
-def mark_reviewed(path: Path, on: dt.date) -> list[str]:
+def mark_reviewed(path: Path, on: dt.date, today: dt.date | None = None) -> list[str]:
     """Set ``last_reviewed_on`` (and ``review_by``, keeping its interval); returns what changed.
 
+    ``on`` may not be after ``today`` (a review is marked once it has happened).
     Example: a section reviewed on 2025-03-12 with review_by 2025-09-12, marked
     reviewed on 2026-11-23, gets review_by 2027-05-23.
     """
-    document = _load(path)
-    lines = path.read_text(encoding="utf-8").split("\n")
+    if today is not None and on > today:
+        raise EditError(
+            f"{path}: {on} is after today ({today}); mark a review once it has happened"
+        )
+    document, lines, ending = _read(path)
     changes: list[str] = []
     old_last = document.get("last_reviewed_on")
     if "last_reviewed_on" not in document:
@@ -148,37 +181,58 @@ def mark_reviewed(path: Path, on: dt.date) -> list[str]:
         number = document.lc.key(key)[0]
         lines[number] = _set_value_on_line(lines[number], key, value.isoformat())
         changes.append(f"{key}: {value.isoformat()}")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    _write(path, lines, ending)
     return changes
+
+
+_ENTRY_ID: TypeAdapter[str] = TypeAdapter(Identifier)
+
+
+def _id_problem(entry_id: str) -> str | None:
+    """Why ``entry_id`` cannot be an entry's id, in the words ``check`` uses, or None.
+
+    >>> _id_problem("driving-lessons") is None
+    True
+    >>> _id_problem("a" * 300)
+    'must be at most 60 characters long, a few words joined by hyphens'
+    """
+    try:
+        _ENTRY_ID.validate_python(entry_id)
+    except ValidationError as error:
+        kind = error.errors()[0]["type"]
+        if kind == "string_too_long":
+            return "must be at most 60 characters long, a few words joined by hyphens"
+        if kind == "string_too_short":
+            return "must be at least 2 characters long"
+        return "must be lower-case words joined by hyphens, e.g. driving-lessons"
+    return None
 
 
 def new_entry(path: Path, entry_id: str) -> int:
     """Add a scaffold entry at the end of the section's ``entries``; returns its first line (1-based)."""
-    if not re.fullmatch(ID_PATTERN, entry_id):
-        raise EditError(
-            f"'{entry_id}' must be lower-case words joined by hyphens, e.g. driving-lessons"
-        )
-    document = _load(path)
+    problem = _id_problem(entry_id)
+    if problem is not None:
+        raise EditError(f"'{entry_id[:60]}{'...' if len(entry_id) > 60 else ''}' {problem}")
+    document, lines, ending = _read(path)
     entries = document.get("entries")
     if not entries:
         raise EditError(f"{path}: has no entries list to add to")
     if any(entry.get("id") == entry_id for entry in entries):
         raise EditError(f"{path}: already has an entry with id '{entry_id}'")
-    # Ids are addresses on the whole site, so they must be unique across all sections.
+    # Ids are addresses on the whole site, so they must be unique across all sections,
+    # and never a section's own id.
     for other in sorted(path.parent.glob("*.yml")):
-        if other == path:
-            continue
         if other.stem == entry_id:
             raise EditError(
                 f"'{entry_id}' is the id of the section {other.name}; choose another id"
             )
-        other_entries = (_load(other) or {}).get("entries") or []
+        if other == path:
+            continue
+        other_entries = (_read(other)[0] or {}).get("entries") or []
         if any(entry.get("id") == entry_id for entry in other_entries):
             raise EditError(
                 f"{other}: already has an entry with id '{entry_id}'; choose another id"
             )
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
     indent = entries.lc.item(0)[1] - 2  # column of the "- " before the first entry
     keys = list(document.keys())
     after = keys[keys.index("entries") + 1 :]
@@ -188,5 +242,5 @@ def new_entry(path: Path, entry_id: str) -> int:
         end -= 1
     block = [" " * indent + line for line in entry_scaffold(entry_id)]
     lines[end:end] = block
-    path.write_text("\n".join(lines), encoding="utf-8")
+    _write(path, lines, ending)
     return end + 1

@@ -159,3 +159,76 @@ def test_a_filled_in_scaffold_is_a_valid_entry(tmp_path: Path) -> None:
     path.write_text(text.removeprefix("- ").replace("\n  ", "\n"), encoding="utf-8")
     entry = validate(load_yaml(path, "entry.yml"), Entry)
     assert entry.id == "driving-lessons" and entry.title == "Filled in"
+
+
+def test_windows_line_endings_are_kept(section: Path) -> None:
+    crlf = COMMENTED.replace("\n", "\r\n")
+    section.write_bytes(crlf.encode("utf-8"))
+    mark_reviewed(section, dt.date(2026, 11, 23))
+    after = section.read_bytes().decode("utf-8")
+    assert after.count("\r\n") == crlf.count("\r\n") and "\n" not in after.replace("\r\n", "")
+    assert changed_lines(crlf.replace("\r\n", "\n"), after.replace("\r\n", "\n")) == [
+        "-last_reviewed_on: 2025-03-12   # checked with finance",
+        "-review_by: 2025-09-12",
+        "+last_reviewed_on: 2026-11-23   # checked with finance",
+        "+review_by: 2027-05-23",
+    ]
+    before_new = section.read_bytes()
+    new_entry(section, "driving-lessons")
+    added = section.read_bytes().decode("utf-8")
+    assert "\n" not in added.replace("\r\n", "")
+    assert all(
+        change.startswith("+")
+        for change in changed_lines(
+            before_new.decode("utf-8").replace("\r\n", "\n"), added.replace("\r\n", "\n")
+        )
+    )
+
+
+def test_an_anchor_on_the_date_is_kept(section: Path) -> None:
+    text = COMMENTED.replace(
+        "last_reviewed_on: 2025-03-12   # checked with finance",
+        "last_reviewed_on: &reviewed 2025-03-12   # checked with finance",
+    ).replace("review_by: 2025-09-12", "review_by: 2025-09-12\nchecked_with: *reviewed")
+    section.write_text(text, encoding="utf-8")
+    mark_reviewed(section, dt.date(2026, 11, 23))
+    after = section.read_text(encoding="utf-8")
+    assert "last_reviewed_on: &reviewed 2026-11-23   # checked with finance" in after
+    assert load_yaml(section, "money.yml").data["checked_with"] == dt.date(2026, 11, 23)
+
+
+def test_a_review_cannot_be_marked_before_it_happens(section: Path) -> None:
+    with pytest.raises(EditError, match="is after today"):
+        mark_reviewed(section, dt.date(2029, 11, 23), today=dt.date(2026, 11, 23))
+    assert section.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_an_id_too_long_or_equal_to_a_section_id_is_refused(section: Path) -> None:
+    with pytest.raises(EditError, match="must be at most 60 characters"):
+        new_entry(section, "a" * 300)
+    with pytest.raises(EditError, match=r"is the id of the section money\.yml"):
+        new_entry(section, "money")
+    assert section.read_text(encoding="utf-8") == COMMENTED
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("title: Money", "title: [Money", "YAML syntax error"),
+        ("review_by: 2025-09-12", "review_by: 2025-02-30", "is not a real date, got '2025-02-30'"),
+    ],
+)
+def test_a_mistake_elsewhere_in_the_file_is_one_line_and_nothing_changes(
+    section: Path, old: str, new: str, expected: str
+) -> None:
+    broken = COMMENTED.replace(old, new)
+    section.write_text(broken, encoding="utf-8")
+    for edit in (
+        lambda: mark_reviewed(section, dt.date(2026, 11, 23)),
+        lambda: new_entry(section, "x-y"),
+    ):
+        with pytest.raises(EditError) as caught:
+            edit()
+        assert expected in str(caught.value) and "Traceback" not in str(caught.value)
+        assert str(section) in str(caught.value).splitlines()[0]
+    assert section.read_text(encoding="utf-8") == broken
