@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from macros.derive.dates import today
 from macros.pipeline import Report, build_views, check_project
 from macros.problems import DataError
 from macros.publish.review_report import review_json, review_markdown, review_text
+from macros.tools.annotations import annotation, summary, write_summary
 from macros.tools.editing import EditError, mark_reviewed, new_entry
 from macros.tools.link_check import check_links
 
@@ -24,16 +26,33 @@ def project_report(root: Path) -> Report:
 def check_main(argv: list[str] | None = None) -> int:
     """Validate every data file and page; print one line per problem; exit 1 if any.
 
-    Example: ``uv run check`` -> ``All data and pages are valid.``
+    Example: ``uv run check`` -> ``All data and pages are valid.`` With ``--format
+    github`` (the default inside GitHub Actions) each problem is also an annotation on its
+    line of the pull request, and the job summary lists them.
     """
     parser = argparse.ArgumentParser(prog="check", description=check_main.__doc__)
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)"
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        help="github: annotations and a job summary for GitHub Actions",
+    )
     args = parser.parse_args(argv)
     report = project_report(args.root)
     for notice in report.notices:
         print(f"note: {notice}")
+    if args.format == "github":
+        folder = _folder_in_repository(args.root)
+        for notice in report.notices:
+            print(annotation(notice, "notice", folder))
+        for problem in report.problems:
+            print(annotation(problem, "error", folder))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            write_summary(Path(summary_file), summary(report.problems, report.notices))
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)
@@ -42,6 +61,15 @@ def check_main(argv: list[str] | None = None) -> int:
         return 1
     print("All data and pages are valid.")
     return 0
+
+
+def _folder_in_repository(root: Path) -> str:
+    """``root`` as a folder of the current one (``tests/fixture_site/``), or "" for itself."""
+    try:
+        relative = root.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return ""
+    return "" if relative == Path(".") else f"{relative.as_posix()}/"
 
 
 def review_main(argv: list[str] | None = None) -> int:

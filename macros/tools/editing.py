@@ -132,9 +132,7 @@ def _set_value_on_line(line: str, key: str, value: str) -> str:
     >>> _set_value_on_line("last_reviewed_on: &reviewed 2025-01-01", "last_reviewed_on", "2026-11-23")
     'last_reviewed_on: &reviewed 2026-11-23'
     """
-    pattern = re.compile(
-        rf"^(\s*{re.escape(key)}:\s*(?:[&!][^\s#]*\s+)*)([^#\n]*?)(\s*(#.*)?)$"
-    )
+    pattern = re.compile(rf"^(\s*{re.escape(key)}:\s*(?:[&!][^\s#]*\s+)*)([^#\n]*?)(\s*(#.*)?)$")
     match = pattern.match(line)
     if match is None:
         raise EditError(f"cannot find '{key}:' on line: {line.strip()}")

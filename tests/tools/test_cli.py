@@ -103,3 +103,52 @@ def test_review_on_broken_data_prints_the_problem_not_a_traceback(fixture_copy: 
     assert result.returncode == 1
     assert "data/site.yml:" in result.stderr and "unknown_key: unknown key" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_in_github_actions_problems_are_annotations_on_their_lines(
+    fixture_copy: Path, tmp_path: Path
+) -> None:
+    site = fixture_copy / "data" / "site.yml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("  response_days: 10", "  response_days: ten"),
+        encoding="utf-8",
+    )
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    executable = shutil.which("check", path=str(Path(os.sys.executable).parent))
+    assert executable
+    result = subprocess.run(
+        [executable, "--root", str(fixture_copy)],
+        cwd=fixture_copy,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 1
+    lines = site.read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "response_days: ten" in text)
+    errors = [out for out in result.stdout.splitlines() if out.startswith("::error ")]
+    assert errors == [
+        f"::error file=data/site.yml,line={line},title=accessibility.response_days::"
+        f"data/site.yml:{line}: accessibility.response_days: must be a whole number, from 1 to "
+        "60, written in figures; got 'ten'"
+    ]
+    notices = [out for out in result.stdout.splitlines() if out.startswith("::notice ")]
+    assert len(notices) == 1 and "file=data/gallery.yml" in notices[0]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## check: 1 problem\n")
+    assert f"| `data/site.yml:{line}` | `accessibility.response_days` |" in text
+
+
+def test_annotations_name_the_file_from_the_repository_when_check_runs_on_a_subfolder(
+    fixture_copy: Path,
+) -> None:
+    repository = fixture_copy.parent.parent  # the copy's root: tests/fixture_site is inside
+    figures = fixture_copy / "data" / "figures.yml"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("total: 200", "total: 201"), encoding="utf-8"
+    )
+    result = run("check", "--root", "tests/fixture_site", "--format", "github", cwd=repository)
+    assert result.returncode == 1
+    assert "::error file=tests/fixture_site/data/figures.yml,line=" in result.stdout
