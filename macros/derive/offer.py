@@ -7,17 +7,22 @@ each thing and the build date; templates receive these views and only place them
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from macros.derive.markdown import markdown_inline, markdown_to_html, plain_text
-from macros.derive.phones import tel_href
+from macros.derive.money import AmountView, amounts_shown
+from macros.derive.phones import sms_href, tel_href
 from macros.derive.review import Review, ReviewState, review
+from macros.derive.times import opening_text
 from macros.derive.urls import Places
-from macros.validate.model import Entry, OfferSection, Principle
+from macros.validate.model import Entry, OfferSection, Organisation, Place, Principle, Where
+from macros.validate.model.contacts import Phone, PhonePurpose
+from macros.validate.model.offer import ProviderRef
 from macros.validate.model.site import ReviewSettings
+from macros.validate.model.times import OpeningTime
 from macros.words import Words
 
 
@@ -58,15 +63,21 @@ def review_view(value: Review, due_soon_days: int, words: Words) -> ReviewView:
     )
 
 
-def ages_text(age_from: int, age_to: int, words: Words, in_list: bool = False) -> str:
+def ages_text(age_from: int | None, age_to: int | None, words: Words, in_list: bool = False) -> str:
     """Plain-words age range; ``in_list`` for the lower-case form inside a sentence.
 
     >>> from macros.words import load_words
     >>> words = load_words("en-GB")
     >>> ages_text(18, 25, words), ages_text(21, 21, words), ages_text(16, 17, words, True)
     ('Ages 18 to 25', 'Age 21', 'ages 16 to 17')
+    >>> ages_text(21, None, words), ages_text(None, None, words)
+    ('Age 21 and over', 'Any age')
     """
     suffix = "_in_list" if in_list else ""
+    if age_from is None:
+        return words(f"ages.any{suffix}")
+    if age_to is None:
+        return words(f"ages.from{suffix}", start=age_from)
     if age_from == age_to:
         return words(f"ages.one{suffix}", age=age_from)
     return words(f"ages.range{suffix}", start=age_from, end=age_to)
@@ -81,6 +92,35 @@ class PrincipleLink:
 
 
 @dataclass(frozen=True)
+class ProviderView:
+    id: str
+    name: str
+    text: str
+    """The name with the part it plays, e.g. "Jobcentre Plus (you apply through them)"."""
+    type_id: str
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    number: str
+    href: str
+    """``tel:`` to call, or ``sms:`` for a number that only takes text messages."""
+    label: str
+    """What it is for, e.g. "Out of hours"."""
+    purpose: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    id: str
+    name: str
+    address: str | None
+    accessibility: str | None
+    opening_times: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EntryView:
     id: str
     section_id: str
@@ -88,23 +128,40 @@ class EntryView:
     url: str
     summary_html: Markup
     summary_text: str
-    age_from: int
-    age_to: int
+    age_from: int | None
+    age_to: int | None
     ages: str
     ages_in_list: str
+    areas: tuple[str, ...]
+    """Ids of the areas of life it helps with."""
+    only_for: tuple[str, ...]
+    """Ids of the situations it is only for."""
+    especially_for: tuple[str, ...]
+    situations_text: str | None
+    """E.g. "Only for: At university or college", or None."""
     conditions: tuple[Markup, ...]
     steps: tuple[Markup, ...]
-    provider: str
-    provider_type_id: str
-    phone: str | None
-    phone_href: str | None
+    ask_text: str
+    """What to do when the steps are not published."""
+    providers: tuple[ProviderView, ...]
+    phones: tuple[PhoneView, ...]
     email: str | None
     web: str | None
+    links: tuple[tuple[str, str], ...]
+    """(text, url) of other links."""
+    places: tuple[PlaceView, ...]
+    opening_times: tuple[str, ...]
+    where: str
+    where_text: str | None
+    """E.g. "Only if you live in Northdale", or None when it is wherever you live."""
+    districts: tuple[str, ...]
     duty: str
     duty_label: str
+    amounts: tuple[AmountView, ...]
     principles: tuple[PrincipleLink, ...]
     review: ReviewView | None
     """Set when the entry was reviewed on its own, apart from its section."""
+    added_on: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -113,7 +170,7 @@ class SectionView:
     title: str
     introduction_html: Markup
     description: str
-    owner: str
+    owner: str | None
     review: ReviewView
     entries: tuple[EntryView, ...]
     url: str
@@ -124,10 +181,75 @@ class OfferContext:
     """What every entry's view depends on besides the entry itself."""
 
     principles: Mapping[str, Principle]
+    organisations: Mapping[str, Organisation]
+    organisation_types: Mapping[str, str]
+    """Labels of a council's own kinds of organisation, by id."""
+    places_by_id: Mapping[str, Place]
+    situations: Mapping[str, str]
+    """Labels of situations, by id."""
+    districts: Mapping[str, str]
+    """Names of districts, by id."""
+    area_name: str
+    team: str
     places: Places
     review_settings: ReviewSettings
     words: Words
     today: dt.date
+
+
+def _provider_view(reference: ProviderRef, context: OfferContext) -> ProviderView:
+    organisation = context.organisations[reference.organisation]
+    return ProviderView(
+        id=organisation.id,
+        name=organisation.name,
+        text=context.words(f"roles.{reference.role.value}", name=organisation.name),
+        type_id=organisation.type,
+    )
+
+
+def phone_view(phone: Phone, words: Words) -> PhoneView:
+    """A phone number with what it is for, and a link that calls or texts it."""
+    is_text = phone.purpose is PhonePurpose.text
+    return PhoneView(
+        number=phone.number,
+        href=sms_href(phone.number) if is_text else tel_href(phone.number),
+        label=words(f"phones.{phone.purpose.value}"),
+        purpose=phone.purpose.value,
+        note=phone.note,
+    )
+
+
+def place_view(place: Place, opening: Sequence[OpeningTime], words: Words) -> PlaceView:
+    """A place with its address on one line and its opening times written out."""
+    address = ", ".join(part for part in (place.address, place.postcode) if part) or None
+    return PlaceView(
+        id=place.id,
+        name=place.name,
+        address=address,
+        accessibility=place.accessibility,
+        opening_times=tuple(opening_text(time, words) for time in opening),
+    )
+
+
+def _where_text(entry: Entry, context: OfferContext) -> str | None:
+    words = context.words
+    if entry.where is Where.in_area:
+        return words("where.in_area", area=context.area_name)
+    if entry.where is Where.districts:
+        names = [context.districts.get(district, district) for district in entry.districts]
+        return words("where.districts", districts=words.join(names))
+    return None
+
+
+def _situations_text(entry: Entry, context: OfferContext) -> str | None:
+    words = context.words
+    if entry.only_for:
+        labels = [context.situations.get(item, item) for item in entry.only_for]
+        return words("entry.only_for", situations=words.join(labels))
+    if entry.especially_for:
+        labels = [context.situations.get(item, item) for item in entry.especially_for]
+        return words("entry.especially_for", situations=words.join(labels))
+    return None
 
 
 def entry_view(
@@ -149,6 +271,8 @@ def entry_view(
         )
         entry_review = review_view(own, settings.due_soon_days, words)
     contact = entry.contact
+    age_from = entry.ages.from_age if entry.ages else None
+    age_to = entry.ages.to_age if entry.ages else None
     return EntryView(
         id=entry.id,
         section_id=section_id,
@@ -156,26 +280,44 @@ def entry_view(
         url=f"{context.places.section(section_id)}#{entry.id}",
         summary_html=markdown_to_html(entry.summary),
         summary_text=entry.summary,
-        age_from=entry.ages.from_age,
-        age_to=entry.ages.to_age,
-        ages=ages_text(entry.ages.from_age, entry.ages.to_age, words),
-        ages_in_list=ages_text(entry.ages.from_age, entry.ages.to_age, words, in_list=True),
+        age_from=age_from,
+        age_to=age_to,
+        ages=ages_text(age_from, age_to, words),
+        ages_in_list=ages_text(age_from, age_to, words, in_list=True),
+        areas=tuple(entry.areas),
+        only_for=tuple(entry.only_for),
+        especially_for=tuple(entry.especially_for),
+        situations_text=_situations_text(entry, context),
         conditions=tuple(markdown_inline(text) for text in entry.conditions),
         steps=tuple(markdown_inline(text) for text in entry.how_to_get_it),
-        provider=entry.provider.name,
-        provider_type_id=entry.provider.type.value,
-        phone=contact.phone,
-        phone_href=tel_href(contact.phone) if contact.phone else None,
+        ask_text=words("entry.ask_adviser", team=context.team),
+        providers=tuple(_provider_view(reference, context) for reference in entry.providers),
+        phones=tuple(phone_view(phone, words) for phone in contact.phones),
         email=contact.email,
         web=str(contact.web) if contact.web else None,
+        links=tuple((link.text, str(link.url)) for link in contact.links),
+        places=tuple(
+            place_view(
+                context.places_by_id[ref.place],
+                ref.opening_times or context.places_by_id[ref.place].opening_times,
+                words,
+            )
+            for ref in entry.places
+        ),
+        opening_times=tuple(opening_text(time, words) for time in entry.opening_times),
+        where=entry.where.value,
+        where_text=_where_text(entry, context),
+        districts=tuple(entry.districts),
         duty=entry.duty.value,
         duty_label=words(f"duty.{entry.duty.value}"),
+        amounts=amounts_shown(entry.amounts, words, context.today),
         principles=tuple(
             PrincipleLink(pid, context.principles[pid].short_name, context.places.principle(pid))
             for pid in entry.principles
             if pid in context.principles
         ),
         review=entry_review,
+        added_on=entry.added_on,
     )
 
 

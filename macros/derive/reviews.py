@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from macros.derive.arrangements import ArrangementsView
 from macros.derive.offer import ReviewView, SectionView
 from macros.words import Words
 
@@ -16,17 +17,31 @@ class ReviewRow:
     kind_label: str
     id: str
     title: str
-    owner: str
+    owner: str | None
     url: str
     review: ReviewView
 
 
-def review_rows(sections: Iterable[SectionView], words: Words) -> tuple[ReviewRow, ...]:
+def review_rows(
+    sections: Iterable[SectionView], arrangements: ArrangementsView | None, words: Words
+) -> tuple[ReviewRow, ...]:
     """Rows sorted by next review date (soonest, i.e. most overdue, first), then title.
 
     Example: a section due 2026-01-01 comes before one due 2026-06-01.
     """
     rows: list[ReviewRow] = []
+    if arrangements is not None:
+        rows.append(
+            ReviewRow(
+                "arrangements",
+                words("review.kind_arrangements"),
+                "arrangements",
+                arrangements.title,
+                arrangements.owner,
+                arrangements.url or "",
+                arrangements.review,
+            )
+        )
     for section in sections:
         rows.append(
             ReviewRow(

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.derive.action_plan import PrincipleActions, action_plan_views
+from macros.derive.arrangements import ArrangementsView, arrangements_view
+from macros.derive.changes import ChangeView, StaleAmount, change_views, stale_amounts
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
 from macros.derive.gallery import GalleryView, gallery_view
-from macros.derive.offer import OfferContext, SectionView, offer_views
+from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
 from macros.derive.reviews import ReviewRow, review_rows
 from macros.derive.urls import Places
-from macros.validate.model import FiguresFile, SiteSettings
+from macros.validate.model import FiguresFile, Organisation, SiteSettings, Situation
 from macros.validate.site_data import SiteData
 from macros.words import Words
 
@@ -46,6 +48,13 @@ class SiteViews:
     settings: SiteSettings
     sections: Mapping[str, SectionView]
     review_rows: tuple[ReviewRow, ...]
+    arrangements: ArrangementsView | None
+    changes: tuple[ChangeView, ...]
+    stale_amounts: tuple[StaleAmount, ...]
+    situations: tuple[Situation, ...]
+    organisations: tuple[Organisation, ...]
+    team_places: tuple[PlaceView, ...]
+    """Where to find the leaving care team (``contact.places`` in data/site.yml)."""
     principles: tuple[PrincipleView, ...]
     action_plan: tuple[PrincipleActions, ...] | None
     placements: OneInHundredView | None
@@ -138,15 +147,57 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
     """
     settings = data.settings
     principles = {principle.id: principle for principle in data.principles.principles}
-    context = OfferContext(principles, places, settings.review, words, today)
+    organisations = data.organisations.organisations if data.organisations else []
+    context = OfferContext(
+        principles=principles,
+        organisations={organisation.id: organisation for organisation in organisations},
+        organisation_types={
+            kind.id: kind.label for kind in (data.organisations.types if data.organisations else [])
+        },
+        places_by_id={place.id: place for place in (data.places.places if data.places else [])},
+        situations={
+            item.id: item.label for item in (data.situations.situations if data.situations else [])
+        },
+        districts={district.id: district.name for district in settings.districts},
+        area_name=settings.council.area_name,
+        team=settings.contact.team,
+        places=places,
+        review_settings=settings.review,
+        words=words,
+        today=today,
+    )
     sections = offer_views(data.offer, context)
+    arrangements = (
+        arrangements_view(data.arrangements, settings.review, words, today, places.arrangements)
+        if data.arrangements is not None
+        else None
+    )
     return SiteViews(
         words=words,
         build_date=today,
         places=places,
         settings=settings,
         sections=sections,
-        review_rows=review_rows(sections.values(), words),
+        review_rows=review_rows(sections.values(), arrangements, words),
+        arrangements=arrangements,
+        changes=change_views(
+            data.offer,
+            sections,
+            data.changes,
+            (arrangements.title, data.arrangements.last_reviewed_on, arrangements.url)
+            if arrangements is not None and data.arrangements is not None
+            else None,
+            words,
+        ),
+        stale_amounts=stale_amounts(data.offer, sections, words, today),
+        situations=tuple(data.situations.situations if data.situations else ()),
+        organisations=tuple(organisations),
+        team_places=tuple(
+            place_view(
+                context.places_by_id[place_id], context.places_by_id[place_id].opening_times, words
+            )
+            for place_id in settings.contact.places
+        ),
         principles=principle_views(
             data.principles.principles, sections.values(), data.action_plan, places.action_plan
         ),

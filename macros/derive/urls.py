@@ -43,6 +43,10 @@ class Places:
     """Page that shows the action plan (``action_plan()``), if any."""
     overview: str | None = None
     """Page that shows the whole offer (``offer_overview()``), if any."""
+    arrangements: str | None = None
+    """Page that shows the arrangements for moving to adult life (``arrangements()``)."""
+    changes: str | None = None
+    """Page that lists what changed (``changes()``), if any."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -81,6 +85,8 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         principles=pages.get("principles"),
         action_plan=pages.get("action_plan"),
         overview=pages.get("offer_overview"),
+        arrangements=pages.get("arrangements"),
+        changes=pages.get("changes"),
     )
 
 

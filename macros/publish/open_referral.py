@@ -19,12 +19,17 @@ def services(sections: Iterable[SectionView], site_url: str, build_date_iso: str
         for entry in section.entries:
             review = entry.review or section.review
             contacts = []
-            if entry.phone or entry.email:
-                contact: dict[str, Any] = {"id": f"{entry.id}-contact", "name": entry.provider}
+            if entry.phones or entry.email:
+                contact: dict[str, Any] = {
+                    "id": f"{entry.id}-contact",
+                    "name": entry.providers[0].name,
+                }
                 if entry.email:
                     contact["email"] = entry.email
-                if entry.phone:
-                    contact["phones"] = [{"id": f"{entry.id}-phone", "number": entry.phone}]
+                if entry.phones:
+                    contact["phones"] = [
+                        {"id": f"{entry.id}-phone", "number": entry.phones[0].number}
+                    ]
                 contacts.append(contact)
             items.append(
                 {
@@ -37,7 +42,7 @@ def services(sections: Iterable[SectionView], site_url: str, build_date_iso: str
                     "assured_date": review.last_reviewed_iso,
                     "url": f"{base}{entry.url}",
                     "email": entry.email,
-                    "organization": {"id": _slug(entry.provider), "name": entry.provider},
+                    "organization": {"id": entry.providers[0].id, "name": entry.providers[0].name},
                     "contacts": contacts,
                     "taxonomy_terms": [{"id": section.id, "name": section.title}],
                     "attending_type": None,

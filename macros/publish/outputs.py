@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from macros.derive.changes import FEED_PATH
 from macros.derive.site import SiteViews
+from macros.publish.feed import atom_feed
 from macros.publish.images import CACHE_FOLDER, publish_images
 from macros.publish.open_referral import services
 from macros.publish.review_report import review_json
@@ -34,6 +36,9 @@ def write_outputs(
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    title = site.words("changes.feed_title", offer_title=site.settings.strategy.offer_title)
+    feed = atom_feed(site.changes, site_url, title, site.places.changes, site.build_date)
+    (site_dir / FEED_PATH).write_text(feed, encoding="utf-8")
     originals = {
         facts.sha256: project_root / IMAGE_FOLDER / name for name, facts in data.pictures.items()
     }

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
 from macros.derive.figures import figure_value
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
@@ -128,6 +129,7 @@ def contact_card(ctx: PageContext) -> Markup:
         phone_href=tel_href(contact.phone),
         text_href=sms_href(contact.text) if contact.text else None,
         out_of_hours_href=tel_href(contact.out_of_hours_phone),
+        places=ctx.site.team_places,
     )
 
 
@@ -159,14 +161,33 @@ def offer_section(ctx: PageContext, section_id: str) -> Markup:
 def offer_overview(ctx: PageContext) -> Markup:
     """Every section with its entries' titles, and the "How old are you?" filter."""
     return ctx.render(
-        "offer-overview.html", sections=list(ctx.site.sections.values()), ages=range(16, 26)
+        "offer-overview.html",
+        sections=list(ctx.site.sections.values()),
+        ages=range(16, 26),
+        arrangements=ctx.site.arrangements,
     )
 
 
 @macro("review_table()")
 def review_table(ctx: PageContext) -> Markup:
-    """The reviewers' list of every section and separately reviewed entry, soonest first."""
-    return ctx.render("review-table.html", rows=ctx.site.review_rows)
+    """The reviewers' list of every section, entry reviewed on its own and the arrangements,
+    soonest first, and the amounts not changed for more than a year."""
+    return ctx.render("review-table.html", rows=ctx.site.review_rows, stale=ctx.site.stale_amounts)
+
+
+@macro("arrangements()")
+def arrangements(ctx: PageContext) -> Markup:
+    """How the council helps care leavers move to adult life: every part the law requires."""
+    if ctx.site.arrangements is None:
+        raise ValueError("arrangements(): data/arrangements.yml is missing")
+    ctx.describe(ctx.site.arrangements.description)
+    return ctx.render("arrangements.html", arrangements=ctx.site.arrangements)
+
+
+@macro("changes()")
+def changes(ctx: PageContext) -> Markup:
+    """What changed in the offer, newest first, with a link to its feed."""
+    return ctx.render("changes.html", changes=ctx.site.changes, feed_url=ctx.href(FEED_PATH))
 
 
 @macro("search_box()")

@@ -7,6 +7,7 @@ file are collected and reported together, so an editor can fix them all in one g
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,21 +18,37 @@ from macros.load.yaml_file import LoadedFile, parse_yaml
 from macros.problems import DataError, DataProblem
 from macros.validate.messages import validate
 from macros.validate.model import (
+    STATUTORY_AREAS,
     ActionPlanFile,
+    AreasFile,
+    ArrangementsFile,
+    ChangesFile,
     FiguresFile,
     GalleryFile,
     OfferSection,
+    OrganisationsFile,
+    PlacesFile,
     PrinciplesFile,
     SiteSettings,
+    SituationsFile,
 )
 from macros.validate.model.files import DATA_FILES, GALLERY, DataFile
 from macros.validate.rules.action_plan import action_plan_problems
+from macros.validate.rules.arrangements import arrangements_problems
 from macros.validate.rules.figures import figures_problems
 from macros.validate.rules.gallery import WITHHELD, piece_problems, withheld
 from macros.validate.rules.offer import offer_problems, section_file_problem
 from macros.validate.rules.pictures import CACHE_FOLDER, PictureFacts
 from macros.validate.rules.principles import principle_problems
 from macros.validate.rules.references import duplicates, unknown
+from macros.validate.rules.registries import (
+    Known,
+    area_problems,
+    district_problems,
+    organisation_problems,
+    place_problems,
+    situation_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,12 @@ class SiteData:
     principles: PrinciplesFile
     offer: dict[str, OfferSection]
     """Sections by id (the file name), in overview order."""
+    organisations: OrganisationsFile | None = None
+    places: PlacesFile | None = None
+    areas: AreasFile | None = None
+    situations: SituationsFile | None = None
+    arrangements: ArrangementsFile | None = None
+    changes: ChangesFile | None = None
     action_plan: ActionPlanFile | None = None
     figures: FiguresFile | None = None
     gallery: GalleryFile | None = None
@@ -125,13 +148,46 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
 
     settings, principles = one("settings"), one("principles")
     plan, figures, gallery = one("action_plan"), one("figures"), one("gallery")
+    organisations, places, areas = one("organisations"), one("places"), one("areas")
+    situations, arrangements, changes = one("situations"), one("arrangements"), one("changes")
     offer: dict[str, tuple[OfferSection, LoadedFile]] = loaded["offer"]
 
     principle_ids: set[str] | None = None
     if principles is not None:
         problems += principle_problems(*principles)
         principle_ids = {principle.id for principle in principles[0].principles}
-    problems += offer_problems(offer, principle_ids)
+    rules: list[tuple[Callable[..., list[DataProblem]], tuple[Any, LoadedFile] | None]] = [
+        (organisation_problems, organisations),
+        (place_problems, places),
+        (area_problems, areas),
+        (situation_problems, situations),
+        (arrangements_problems, arrangements),
+        (district_problems, settings),
+    ]
+    for rule, model_and_source in rules:
+        if model_and_source is not None:
+            problems += rule(*model_and_source)
+    known = Known(
+        principles=frozenset(principle_ids) if principle_ids is not None else None,
+        organisations=(
+            frozenset(o.id for o in organisations[0].organisations) if organisations else None
+        ),
+        places=frozenset(p.id for p in places[0].places) if places else frozenset(),
+        areas=frozenset(
+            [area.id for area in STATUTORY_AREAS]
+            + ([a.id for a in areas[0].areas] if areas else [])
+        ),
+        situations=(
+            frozenset(s.id for s in situations[0].situations) if situations else frozenset()
+        ),
+        districts=frozenset(d.id for d in settings[0].districts) if settings else frozenset(),
+    )
+    problems += offer_problems(offer, known)
+    if settings is not None:
+        for j, place_id in enumerate(settings[0].contact.places):
+            problems += unknown(
+                settings[1], ("contact", "places", j), place_id, known.places, "place"
+            )
     if plan is not None:
         problems += action_plan_problems(*plan, principle_ids)
     if figures is not None:
@@ -150,6 +206,12 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         settings=settings[0],
         principles=principles[0],
         offer={section_id: section for section_id, (section, _) in ordered},
+        organisations=organisations[0] if organisations else None,
+        places=places[0] if places else None,
+        areas=areas[0] if areas else None,
+        situations=situations[0] if situations else None,
+        arrangements=arrangements[0] if arrangements else None,
+        changes=changes[0] if changes else None,
         action_plan=plan[0] if plan else None,
         figures=figures[0] if figures else None,
         gallery=gallery[0] if gallery else None,

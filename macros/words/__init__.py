@@ -29,15 +29,16 @@ import datetime as dt
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 from markupsafe import Markup, escape
 
 CATALOGUE_DIR = Path(__file__).parent
@@ -118,6 +119,35 @@ class Words:
         if not isinstance(value, dt.date):
             raise TypeError(f"date(): expected a date written YYYY-MM-DD, got {value!r}")
         return format_date(value, DATE_FORMAT, locale=self.locale)
+
+    def time(self, value: dt.time) -> str:
+        """A time of day the language's short way: "17:30" in British English.
+
+        >>> load_words("en-GB").time(dt.time(17, 30))
+        '17:30'
+        """
+        return format_time(value, "short", locale=self.locale)
+
+    def weekday(self, index: int) -> str:
+        """The name of a day, Monday = 0.
+
+        >>> load_words("en-GB").weekday(3)
+        'Thursday'
+        """
+        return str(get_day_names("wide", locale=self.locale)[index])
+
+    def money(self, value: Decimal) -> str:
+        """Pounds: "£57.90", and "£3,000" for whole pounds.
+
+        >>> words = load_words("en-GB")
+        >>> words.money(Decimal("57.9")), words.money(Decimal("3000"))
+        ('£57.90', '£3,000')
+        """
+        whole = value == value.to_integral_value()
+        pattern = "¤#,##0" if whole else "¤#,##0.00"
+        return format_currency(
+            value, "GBP", format=pattern, currency_digits=False, locale=self.locale
+        )
 
     def number(self, value: float) -> str:
         """A number with the language's separators, at most two decimals.

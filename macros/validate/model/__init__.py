@@ -5,15 +5,29 @@ Schema for editors and the error messages both come from it.
 """
 
 from .action_plan import Action, ActionPlanFile, Milestone, MilestoneStatus
+from .areas import STATUTORY_AREAS, Area, AreasFile
+from .arrangements import REQUIRED_PARTS, ArrangementsFile
+from .changes import Change, ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile, Piece
-from .offer import Duty, Entry, OfferSection, ProviderType, StatutoryArea
+from .offer import Amount, Duty, Entry, OfferSection, Role, Where
+from .organisations import Organisation, OrganisationsFile
+from .places import Place, PlacesFile
 from .principles import Principle, PrinciplesFile
 from .site import HelpContact, SiteSettings
+from .situations import Situation, SituationsFile
 
 __all__ = [
+    "REQUIRED_PARTS",
+    "STATUTORY_AREAS",
     "Action",
     "ActionPlanFile",
+    "Amount",
+    "Area",
+    "AreasFile",
+    "ArrangementsFile",
+    "Change",
+    "ChangesFile",
     "Duty",
     "Entry",
     "FiguresFile",
@@ -22,10 +36,16 @@ __all__ = [
     "Milestone",
     "MilestoneStatus",
     "OfferSection",
+    "Organisation",
+    "OrganisationsFile",
     "Piece",
+    "Place",
+    "PlacesFile",
     "Principle",
     "PrinciplesFile",
-    "ProviderType",
+    "Role",
     "SiteSettings",
-    "StatutoryArea",
+    "Situation",
+    "SituationsFile",
+    "Where",
 ]

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
 
 REVIEW_INTERVAL_PATTERN = r"^[1-9][0-9]* (week|weeks|month|months|year|years)$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 
 
 class Strict(BaseModel):
@@ -56,6 +57,8 @@ Email = Annotated[
 ]
 ReviewInterval = Annotated[str, Field(pattern=REVIEW_INTERVAL_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=60)]
+Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=2, max_length=60)]
+"""A name from a list of kinds (areas, types of organisation): words joined by underscores."""
 HttpsUrl = Annotated[HttpUrl, AfterValidator(_https)]
 """A web address; only https:// (a link that is not encrypted can be changed on the way)."""
 

@@ -13,11 +13,17 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .action_plan import ActionPlanFile
+from .areas import AreasFile
+from .arrangements import ArrangementsFile
+from .changes import ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile
 from .offer import OfferSection
+from .organisations import OrganisationsFile
+from .places import PlacesFile
 from .principles import PrinciplesFile
 from .site import SiteSettings
+from .situations import SituationsFile
 
 
 @dataclass(frozen=True)
@@ -64,5 +70,35 @@ ACTION_PLAN = DataFile(
 FIGURES = DataFile("figures", "data/figures.yml", FiguresFile, False, "figures.schema.json")
 GALLERY = DataFile("gallery", "data/gallery.yml", GalleryFile, False, "gallery.schema.json")
 
-DATA_FILES: tuple[DataFile, ...] = (SITE, PRINCIPLES, OFFER, ACTION_PLAN, FIGURES, GALLERY)
+ORGANISATIONS = DataFile(
+    "organisations",
+    "data/organisations.yml",
+    OrganisationsFile,
+    True,
+    "organisations.schema.json",
+)
+PLACES = DataFile("places", "data/places.yml", PlacesFile, False, "places.schema.json")
+AREAS = DataFile("areas", "data/areas.yml", AreasFile, False, "areas.schema.json")
+SITUATIONS = DataFile(
+    "situations", "data/situations.yml", SituationsFile, False, "situations.schema.json"
+)
+ARRANGEMENTS = DataFile(
+    "arrangements", "data/arrangements.yml", ArrangementsFile, True, "arrangements.schema.json"
+)
+CHANGES = DataFile("changes", "data/changes.yml", ChangesFile, False, "changes.schema.json")
+
+DATA_FILES: tuple[DataFile, ...] = (
+    SITE,
+    PRINCIPLES,
+    ORGANISATIONS,
+    PLACES,
+    AREAS,
+    SITUATIONS,
+    OFFER,
+    ARRANGEMENTS,
+    CHANGES,
+    ACTION_PLAN,
+    FIGURES,
+    GALLERY,
+)
 """Every kind of data file, in the order they are checked and documented."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Email, HttpsUrl, PhoneNumber, ReviewInterval, Strict, Text
+from .common import Email, HttpsUrl, Identifier, PhoneNumber, ReviewInterval, Strict, Text
 
 
 class Council(Strict):
@@ -40,6 +40,14 @@ class Contact(Strict):
     opening_hours: Text = Field(description="When the phone line is answered.")
     out_of_hours_phone: PhoneNumber = Field(description="Emergency duty team number.")
     address: Text = Field(description="Postal address.")
+    places: list[Identifier] = Field(
+        default_factory=list, description="Where to find the team (data/places.yml)."
+    )
+
+
+class District(Strict):
+    id: Identifier = Field(description="Name entries use for it, e.g. 'northdale'.")
+    name: Text = Field(description="Its name, e.g. 'Northdale'.")
 
 
 class Accessibility(Strict):
@@ -90,4 +98,8 @@ class SiteSettings(Strict):
     )
     help_now: list[HelpContact] = Field(
         default_factory=list, description="Crisis contacts on the 'Need help now?' page."
+    )
+    districts: list[District] = Field(
+        default_factory=list,
+        description="Districts of the area, for entries only given in some of them.",
     )

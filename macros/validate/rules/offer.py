@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from macros.load.yaml_file import LoadedFile
 from macros.problems import DataProblem
-from macros.validate.model import OfferSection
+from macros.validate.model import STATUTORY_AREAS, Entry, OfferSection, Where
 from macros.validate.model.common import ID_PATTERN
 from macros.validate.rules.references import IdUse, duplicates, unknown
+from macros.validate.rules.registries import Known
 
 
 def section_file_problem(relative: str, section_id: str) -> DataProblem | None:
@@ -30,18 +32,18 @@ def section_file_problem(relative: str, section_id: str) -> DataProblem | None:
 
 
 def offer_problems(
-    offer: Mapping[str, tuple[OfferSection, LoadedFile]], principle_ids: set[str] | None
+    offer: Mapping[str, tuple[OfferSection, LoadedFile]], known: Known
 ) -> list[DataProblem]:
-    """Entry ids unique across every section and never a section's id; principles exist."""
+    """Every entry's references and amounts; entry ids unique across every section and never
+    a section's id; every statutory area covered by some entry."""
     problems: list[DataProblem] = []
     entry_ids: list[IdUse] = []
+    covered: set[str] = set()
     for section, source in offer.values():
         for i, entry in enumerate(section.entries):
             entry_ids.append((entry.id, source, ("entries", i, "id")))
-            if principle_ids is not None:
-                for j, principle in enumerate(entry.principles):
-                    where = ("entries", i, "principles", j)
-                    problems += unknown(source, where, principle, principle_ids, "principle")
+            problems += _entry_problems(entry, source, ("entries", i), known)
+            covered.update(entry.areas)
     problems += duplicates(entry_ids)
     for entry_id, source, path in entry_ids:
         if entry_id in offer:
@@ -52,4 +54,78 @@ def offer_problems(
                     "choose a different entry id",
                 )
             )
+    if offer:
+        for area in STATUTORY_AREAS:
+            if area.id not in covered:
+                problems.append(
+                    DataProblem(
+                        "data/offer/",
+                        0,
+                        "",
+                        f"no entry covers the statutory area '{area.id}' ({area.law}); add "
+                        f"{area.id} to the areas of the entries that help with it",
+                    )
+                )
+    return problems
+
+
+def _entry_problems(
+    entry: Entry, source: LoadedFile, at: tuple[str | int, ...], known: Known
+) -> list[DataProblem]:
+    problems: list[DataProblem] = []
+
+    def check(field: str, values: Iterable[str], ids: Iterable[str] | None, what: str) -> None:
+        if ids is None:
+            return
+        for j, value in enumerate(values):
+            cutoff = 0.75 if field == "areas" else 0.6
+            problems.extend(unknown(source, (*at, field, j), value, ids, what, cutoff))
+
+    check("principles", entry.principles, known.principles, "principle")
+    check("areas", entry.areas, known.areas, "area")
+    check("only_for", entry.only_for, known.situations, "situation")
+    check("especially_for", entry.especially_for, known.situations, "situation")
+    check("districts", entry.districts, known.districts, "district")
+    if known.organisations is not None:
+        for j, provider in enumerate(entry.providers):
+            problems += unknown(
+                source,
+                (*at, "providers", j, "organisation"),
+                provider.organisation,
+                known.organisations,
+                "organisation",
+            )
+    for j, place in enumerate(entry.places):
+        problems += unknown(source, (*at, "places", j, "place"), place.place, known.places, "place")
+    if entry.where is Where.districts and not entry.districts:
+        problems.append(source.problem((*at, "where"), "is districts: list them under districts:"))
+    if entry.districts and entry.where is not Where.districts:
+        problems.append(
+            source.problem((*at, "districts"), "is only used with where: districts; add it")
+        )
+    problems += _overlapping_amounts(entry, source, at)
+    return problems
+
+
+def _overlapping_amounts(
+    entry: Entry, source: LoadedFile, at: tuple[str | int, ...]
+) -> list[DataProblem]:
+    """Two amounts for the same thing (same ``for`` and ``per``) in force on one day."""
+    problems = []
+    amounts = entry.amounts
+    for j, later in enumerate(amounts):
+        for i in range(j):
+            earlier = amounts[i]
+            if (earlier.for_whom, earlier.per) != (later.for_whom, later.per):
+                continue
+            first_end = earlier.to_date or dt.date.max
+            second_end = later.to_date or dt.date.max
+            if earlier.from_date <= second_end and later.from_date <= first_end:
+                problems.append(
+                    source.problem(
+                        (*at, "amounts", j, "from"),
+                        f"overlaps amounts[{i + 1}] (from {earlier.from_date}): give the earlier "
+                        "one a to: date before this one starts",
+                    )
+                )
     return problems

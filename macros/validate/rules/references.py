@@ -37,7 +37,12 @@ def duplicates(uses: Iterable[IdUse], what: str = "id") -> list[DataProblem]:
 
 
 def unknown(
-    source: LoadedFile, path: FieldPath, value: str, known: Iterable[str], what: str
+    source: LoadedFile,
+    path: FieldPath,
+    value: str,
+    known: Iterable[str],
+    what: str,
+    cutoff: float = 0.6,
 ) -> list[DataProblem]:
     """A problem when ``value`` is not one of ``known``, suggesting a close match.
 
@@ -50,6 +55,6 @@ def unknown(
     names = sorted(known)
     if value in names:
         return []
-    guess = difflib.get_close_matches(value, names, n=1)
+    guess = difflib.get_close_matches(value, names, n=1, cutoff=cutoff)
     hint = f"did you mean '{guess[0]}'?" if guess else f"known: {', '.join(names)}"
     return [source.problem(path, f"unknown {what} '{value}'; {hint}")]

@@ -1,0 +1,176 @@
+"""What changed in the offer, newest first: worked out from the data, plus editors' notes.
+
+- an amount that went up or down: two amounts for the same thing, the later one's ``from``
+  date is the change (an amount still to come is listed too, dated when it starts);
+- an entry added: its ``added_on`` date;
+- a section or the arrangements checked: their ``last_reviewed_on``;
+- what the data cannot show (an entry removed): ``data/changes.yml``.
+Also the amounts nobody has changed for more than a year, for reviewers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from macros.derive.markdown import markdown_inline
+from macros.derive.offer import SectionView
+from macros.validate.model import Amount, ChangesFile, OfferSection
+from macros.words import Words
+
+STALE_AFTER_DAYS = 365
+FEED_PATH = "changes.xml"
+"""Where the Atom feed of the changes is published (``macros/publish/feed.py``)."""
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    on: dt.date
+    on_text: str
+    kind: str
+    """``amount``, ``added``, ``reviewed`` or ``note``."""
+    html: Markup
+    """What changed, in plain words (escaped, or sanitised Markdown for editors' notes)."""
+    url: str | None
+    key: str
+    """Stable identity of the change, for feeds."""
+
+
+@dataclass(frozen=True)
+class StaleAmount:
+    entry_title: str
+    url: str
+    amount: str
+    since: str
+    since_iso: str
+
+
+def _amount_changes(
+    entry_id: str, title: str, url: str, amounts: list[Amount], words: Words
+) -> list[ChangeView]:
+    changes = []
+    groups: dict[tuple[str | None, str], list[Amount]] = {}
+    for amount in amounts:
+        groups.setdefault((amount.for_whom, amount.per.value), []).append(amount)
+    for (_, per), group in groups.items():
+        ordered = sorted(group, key=lambda amount: amount.from_date)
+        for before, after in itertools.pairwise(ordered):
+            kind = "amounts.went_up" if after.value > before.value else "amounts.went_down"
+            text = words(
+                kind,
+                title=title,
+                old=words(f"amounts.{per}", value=words.money(before.value)),
+                new=words(f"amounts.{per}", value=words.money(after.value)),
+            )
+            changes.append(
+                ChangeView(
+                    after.from_date,
+                    words.date(after.from_date),
+                    "amount",
+                    escape(text),
+                    url,
+                    f"amount-{entry_id}-{after.from_date.isoformat()}",
+                )
+            )
+    return changes
+
+
+def change_views(
+    offer: Mapping[str, OfferSection],
+    sections: Mapping[str, SectionView],
+    notes: ChangesFile | None,
+    arrangements: tuple[str, dt.date, str | None] | None,
+    words: Words,
+) -> tuple[ChangeView, ...]:
+    """Every change, newest first (an amount still to come is first of all).
+
+    ``arrangements`` is (title, last reviewed, page URL) of the arrangements, if any.
+    """
+    changes: list[ChangeView] = []
+    for section_id, section in offer.items():
+        view = sections[section_id]
+        changes.append(
+            ChangeView(
+                section.last_reviewed_on,
+                words.date(section.last_reviewed_on),
+                "reviewed",
+                escape(words("changes.reviewed", title=section.title)),
+                view.url,
+                f"reviewed-{section_id}-{section.last_reviewed_on.isoformat()}",
+            )
+        )
+        for entry, entry_view in zip(section.entries, view.entries, strict=True):
+            changes += _amount_changes(entry.id, entry.title, entry_view.url, entry.amounts, words)
+            if entry.added_on is not None:
+                changes.append(
+                    ChangeView(
+                        entry.added_on,
+                        words.date(entry.added_on),
+                        "added",
+                        escape(words("changes.added", title=entry.title)),
+                        entry_view.url,
+                        f"added-{entry.id}",
+                    )
+                )
+    if arrangements is not None:
+        title, reviewed_on, url = arrangements
+        changes.append(
+            ChangeView(
+                reviewed_on,
+                words.date(reviewed_on),
+                "reviewed",
+                escape(words("changes.reviewed", title=title)),
+                url,
+                f"reviewed-arrangements-{reviewed_on.isoformat()}",
+            )
+        )
+    for index, note in enumerate(notes.changes if notes else []):
+        shown = sections.get(note.section) if note.section else None
+        section_url = shown.url if shown is not None else None
+        changes.append(
+            ChangeView(
+                note.date,
+                words.date(note.date),
+                "note",
+                markdown_inline(note.what),
+                section_url,
+                f"note-{note.date.isoformat()}-{index}",
+            )
+        )
+    return tuple(sorted(changes, key=lambda change: (change.on, change.key), reverse=True))
+
+
+def stale_amounts(
+    offer: Mapping[str, OfferSection],
+    sections: Mapping[str, SectionView],
+    words: Words,
+    today: dt.date,
+) -> tuple[StaleAmount, ...]:
+    """Amounts in force whose value has not changed for more than a year, oldest first."""
+    stale = []
+    for section_id, section in offer.items():
+        for entry, view in zip(section.entries, sections[section_id].entries, strict=True):
+            for amount in _in_force(entry.amounts, today):
+                if (today - amount.from_date).days > STALE_AFTER_DAYS:
+                    stale.append(
+                        StaleAmount(
+                            entry.title,
+                            view.url,
+                            words(f"amounts.{amount.per.value}", value=words.money(amount.value)),
+                            words.date(amount.from_date),
+                            amount.from_date.isoformat(),
+                        )
+                    )
+    return tuple(sorted(stale, key=lambda item: (item.since_iso, item.entry_title)))
+
+
+def _in_force(amounts: Iterable[Amount], today: dt.date) -> list[Amount]:
+    return [
+        amount
+        for amount in amounts
+        if amount.from_date <= today and (amount.to_date is None or amount.to_date >= today)
+    ]

@@ -1,0 +1,61 @@
+"""Amounts of money written for people, and which apply on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from macros.validate.model import Amount
+from macros.words import Words
+
+
+@dataclass(frozen=True)
+class AmountView:
+    text: str
+    """E.g. "£57.90 a week, from 1 April 2026" or "Up to £3,000, paid once"."""
+    value: str
+    from_iso: str
+    upcoming: bool
+    """True for an amount that starts after the build date."""
+
+
+def amount_text(amount: Amount, words: Words, today: dt.date) -> str:
+    """An amount in plain words; the start date is said when it is recent or still to come.
+
+    >>> from decimal import Decimal
+    >>> from macros.words import load_words
+    >>> en = load_words("en-GB")
+    >>> weekly = Amount(value=Decimal("57.90"), per="week", **{"from": dt.date(2026, 4, 1)})
+    >>> amount_text(weekly, en, dt.date(2026, 11, 23))
+    '£57.90 a week, from 1 April 2026'
+    >>> grant = Amount(value=3000, per="once", up_to=True, **{"from": dt.date(2020, 4, 1)})
+    >>> amount_text(grant, en, dt.date(2026, 11, 23))
+    'Up to £3,000, paid once'
+    """
+    text = words(f"amounts.{amount.per.value}", value=words.money(amount.value))
+    if amount.up_to:
+        text = words("amounts.up_to", amount=text)
+    if amount.for_whom:
+        text = words("amounts.for", amount=text, who=amount.for_whom)
+    if (today - amount.from_date).days < 365:
+        text = words("amounts.from", amount=text, date=words.date(amount.from_date))
+    if amount.to_date is not None:
+        text = words("amounts.until", amount=text, date=words.date(amount.to_date))
+    return text
+
+
+def amounts_shown(
+    amounts: Iterable[Amount], words: Words, today: dt.date
+) -> tuple[AmountView, ...]:
+    """The amounts in force on ``today`` and those still to come; ended ones are left out."""
+    return tuple(
+        AmountView(
+            text=amount_text(amount, words, today),
+            value=words.money(amount.value),
+            from_iso=amount.from_date.isoformat(),
+            upcoming=amount.from_date > today,
+        )
+        for amount in amounts
+        if amount.to_date is None or amount.to_date >= today
+    )
