@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, sync_playwright
 from macros.derive.dates import today
 from macros.derive.site import SiteViews
 from macros.pipeline import build_views
+from macros.publish.open_referral import FEED_FOLDER
 from macros.validate.site_data import SiteData
 from tests.browser import launch, serve
 
@@ -72,15 +73,22 @@ def _copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def copy_site(site_folder: Path, destination: Path) -> Path:
+    """A copy of one of the suite's sites (a folder under ``tests/`` with its own
+    mkdocs.yml, data/ and docs/), with the template at the same place relative to it as in
+    the repository, that a test may break. Returns the copied site's folder."""
+    for part in TEMPLATE_PARTS:
+        _copy(ROOT / part, destination / part)
+    site = destination / site_folder.resolve().relative_to(ROOT)
+    for part in SITE_PARTS:
+        _copy(site_folder / part, site / part)
+    return site
+
+
 def copy_fixture_site(destination: Path) -> Path:
     """A copy of the fixture site, with the template beside it as in the repository,
     that a test may break. Returns the copied site's folder (where its mkdocs.yml is)."""
-    for part in TEMPLATE_PARTS:
-        _copy(ROOT / part, destination / part)
-    site = destination / "tests" / "fixture_site"
-    for part in SITE_PARTS:
-        _copy(FIXTURE_SITE / part, site / part)
-    return site
+    return copy_site(FIXTURE_SITE, destination)
 
 
 def copy_project(destination: Path) -> Path:
@@ -123,6 +131,13 @@ def html_path(site_dir: Path, markdown_path: str) -> Path:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every page of a built site: its ``.html`` files, leaving out the Open Referral
+    feed's, which hold JSON so that a static host serves it at the API's folder paths."""
+    feed = site_dir / FEED_FOLDER
+    return [page for page in sorted(site_dir.rglob("*.html")) if not page.is_relative_to(feed)]
 
 
 @pytest.fixture(scope="session")

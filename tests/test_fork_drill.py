@@ -25,6 +25,7 @@ import yaml
 
 from macros.pipeline import check_project
 from tests.conftest import BUILD_DATE, ROOT
+from tests.publish.open_referral import oruk
 
 # Left out of the copy: history, the environment, caches and built sites.
 NOT_COPIED = {
@@ -128,10 +129,18 @@ def principle_ids(project: Path) -> list[str]:
     return [str(principle["id"]) for principle in principles]
 
 
-def add_a_section(project: Path, covers: list[str]) -> None:
-    """A section for young people who live outside the council's area."""
+def first_organisation(project: Path) -> str:
+    organisations = load(project / "data" / "organisations.yml")["organisations"]
+    assert isinstance(organisations, list) and organisations
+    return str(organisations[0]["id"])
+
+
+def add_a_section(project: Path, areas: list[str]) -> None:
+    """A section for young people who live outside the council's area; its entries cover
+    the areas of life the removed section covered, so every statutory area stays covered."""
     principle = principle_ids(project)[0]
-    covered = "".join(f"\n  - {area}" for area in covers) or " []"
+    organisation = first_organisation(project)
+    covered = ", ".join(areas)
     section = f"""\
 # Offer section: young people who live outside the area.
 
@@ -140,7 +149,6 @@ order: 999
 introduction: >-
   Support for young people who live outside the area, because of where they were
   placed or because they have chosen to move away.
-covers:{covered}
 owner: Leaving Care Team
 last_reviewed_on: 2026-11-01
 review_in: 1 year
@@ -150,13 +158,12 @@ entries:
     title: An adviser wherever you live
     summary: You keep your personal adviser, wherever you live.
     ages: {{from: 18, to: 25}}
+    areas: [{covered}]
     how_to_get_it:
       - Tell your adviser when you plan to move.
-    provider:
-      name: Leaving Care Team
-      type: council
+    providers: [{organisation}]
     contact:
-      phone: "01632 960 501"
+      phones: ["01632 960 501"]
     duty: statutory
     principles: [{principle}]
 
@@ -166,9 +173,7 @@ entries:
     ages: {{from: 16, to: 25}}
     how_to_get_it:
       - Ask your adviser to book your ticket.
-    provider:
-      name: Leaving Care Team
-      type: council
+    providers: [{organisation}]
     duty: local_extra
 
   - id: housing-help-in-another-area
@@ -180,9 +185,7 @@ entries:
     how_to_get_it:
       - Talk to your adviser.
       - Your adviser contacts the housing team where you live.
-    provider:
-      name: Leaving Care Team
-      type: council
+    providers: [{organisation}]
     contact:
       email: out-of-area@example.org
     duty: local_extra
@@ -252,6 +255,8 @@ def the_copys_environment(project: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     env["PYTHONPATH"] = str(project)
     env.pop("PYTEST_ADDOPTS", None)
+    # The copy is not beside ../shared/: point its feed tests at the same schemas.
+    env["CLO_ORUK_SCHEMAS"] = str(oruk.SHARED.resolve())
     return env
 
 
@@ -264,9 +269,10 @@ def test_a_council_can_fork_the_project(tmp_path: Path) -> None:
     project = copy_whole_project(tmp_path / "fork")
     rename_council(project)
     removed = remove_a_section(project)
-    covers = removed.get("covers") or []
-    assert isinstance(covers, list)
-    add_a_section(project, [str(area) for area in covers])
+    entries = removed.get("entries") or []
+    assert isinstance(entries, list)
+    areas = sorted({str(area) for entry in entries for area in entry.get("areas") or []})
+    add_a_section(project, areas)
     retitle_entries(project)
     remove_gallery_pieces(project)
     env = the_copys_environment(project)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from macros.derive.markdown import markdown_inline
+from macros.derive.money import amount_value_text
 from macros.derive.offer import SectionView
 from macros.validate.model import Amount, ChangesFile, OfferSection
 from macros.words import Words
@@ -56,15 +57,19 @@ def _amount_changes(
     groups: dict[tuple[str | None, str], list[Amount]] = {}
     for amount in amounts:
         groups.setdefault((amount.for_whom, amount.per.value), []).append(amount)
-    for (_, per), group in groups.items():
+    for number, (_, group) in enumerate(groups.items(), start=1):
+        # Amounts for different people (``for``) may change on one day: each its own key.
+        suffix = f"-{number}" if number > 1 else ""
         ordered = sorted(group, key=lambda amount: amount.from_date)
         for before, after in itertools.pairwise(ordered):
             kind = "amounts.went_up" if after.value > before.value else "amounts.went_down"
             text = words(
                 kind,
-                title=title,
-                old=words(f"amounts.{per}", value=words.money(before.value)),
-                new=words(f"amounts.{per}", value=words.money(after.value)),
+                title=words("changes.title_for", title=title, who=after.for_whom)
+                if after.for_whom
+                else title,
+                old=amount_value_text(before, words),
+                new=amount_value_text(after, words),
             )
             changes.append(
                 ChangeView(
@@ -73,7 +78,7 @@ def _amount_changes(
                     "amount",
                     escape(text),
                     url,
-                    f"amount-{entry_id}-{after.from_date.isoformat()}",
+                    f"amount-{entry_id}-{after.from_date.isoformat()}{suffix}",
                 )
             )
     return changes
@@ -128,15 +133,21 @@ def change_views(
                 f"reviewed-arrangements-{reviewed_on.isoformat()}",
             )
         )
-    for index, note in enumerate(notes.changes if notes else []):
+    on_the_day: dict[dt.date, int] = {}
+    for note in notes.changes if notes else []:
         shown = sections.get(note.section) if note.section else None
-        section_url = shown.url if shown is not None else None
+        html = markdown_inline(note.what)
+        # The page links a change to its section: not a note with a link of its own,
+        # as a link inside a link is not HTML.
+        section_url = shown.url if shown is not None and "<a " not in html else None
+        # Numbered within its day, so that a note added on another day keeps the keys.
+        index = on_the_day[note.date] = on_the_day.get(note.date, -1) + 1
         changes.append(
             ChangeView(
                 note.date,
                 words.date(note.date),
                 "note",
-                markdown_inline(note.what),
+                html,
                 section_url,
                 f"note-{note.date.isoformat()}-{index}",
             )
@@ -160,7 +171,7 @@ def stale_amounts(
                         StaleAmount(
                             entry.title,
                             view.url,
-                            words(f"amounts.{amount.per.value}", value=words.money(amount.value)),
+                            amount_value_text(amount, words),
                             words.date(amount.from_date),
                             amount.from_date.isoformat(),
                         )

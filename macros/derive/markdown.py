@@ -55,6 +55,9 @@ def _markdown(text: str) -> str:
     """
     html = _stored.get(text)
     if html is None:
+        # Converted earlier in this process (a page, then the Open Referral feed).
+        html = _used.get(text)
+    if html is None:
         converter = getattr(_converters, "markdown", None)
         if converter is None:
             converter = _converters.markdown = markdown.Markdown(output_format="html")
@@ -158,6 +161,12 @@ def plain_text(text: str) -> str:
 
     >>> plain_text("Get **money** for [college](https://example.org).")
     'Get money for college.'
+    >>> plain_text("Free prescriptions,  for you.")
+    'Free prescriptions, for you.'
     """
+    if _PLAIN.fullmatch(text) and not _LIST_START.match(text):
+        # Nothing in it means anything to Markdown or HTML: the converter would return it
+        # as it is (the Open Referral feed asks for every entry's summary and steps).
+        return " ".join(text.split())
     html = _markdown(text)
     return " ".join(unescape(nh3.clean(html, tags=set())).split())

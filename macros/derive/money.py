@@ -20,6 +20,18 @@ class AmountView:
     """True for an amount that starts after the build date."""
 
 
+def amount_value_text(amount: Amount, words: Words) -> str:
+    """The amount itself, as it reads inside a sentence: "£35 a year", "up to £3,000, paid once".
+
+    >>> from macros.words import load_words
+    >>> grant = Amount(value=3000, per="once", up_to=True, **{"from": dt.date(2020, 4, 1)})
+    >>> amount_value_text(grant, load_words("en-GB"))
+    'up to £3,000, paid once'
+    """
+    text = words(f"amounts.{amount.per.value}", value=words.money(amount.value))
+    return words("amounts.up_to_in_sentence", amount=text) if amount.up_to else text
+
+
 def amount_text(amount: Amount, words: Words, today: dt.date) -> str:
     """An amount in plain words; the start date is said when it is recent or still to come.
 
@@ -34,10 +46,12 @@ def amount_text(amount: Amount, words: Words, today: dt.date) -> str:
     'Up to £3,000, paid once'
     """
     text = words(f"amounts.{amount.per.value}", value=words.money(amount.value))
-    if amount.up_to:
-        text = words("amounts.up_to", amount=text)
     if amount.for_whom:
-        text = words("amounts.for", amount=text, who=amount.for_whom)
+        text = words("amounts.for", amount=amount_value_text(amount, words), who=amount.for_whom)
+    elif amount.up_to:
+        text = words("amounts.up_to", amount=text)
+    if amount.note:
+        text = words("amounts.note", amount=text, note=amount.note)
     if (today - amount.from_date).days < 365:
         text = words("amounts.from", amount=text, date=words.date(amount.from_date))
     if amount.to_date is not None:

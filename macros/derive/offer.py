@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -18,7 +18,15 @@ from macros.derive.phones import sms_href, tel_href
 from macros.derive.review import Review, ReviewState, review
 from macros.derive.times import opening_text
 from macros.derive.urls import Places
-from macros.validate.model import Entry, OfferSection, Organisation, Place, Principle, Where
+from macros.validate.model import (
+    STATUTORY_AREAS,
+    Entry,
+    OfferSection,
+    Organisation,
+    Place,
+    Principle,
+    Where,
+)
 from macros.validate.model.contacts import Phone, PhonePurpose
 from macros.validate.model.offer import ProviderRef
 from macros.validate.model.site import ReviewSettings
@@ -162,6 +170,8 @@ class EntryView:
     review: ReviewView | None
     """Set when the entry was reviewed on its own, apart from its section."""
     added_on: dt.date | None
+    area_names: tuple[str, ...] = ()
+    """Names of the areas of life it helps with, as the card shows them."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,18 @@ class OfferContext:
     review_settings: ReviewSettings
     words: Words
     today: dt.date
+    area_labels: Mapping[str, str] = field(default_factory=dict)
+    """Names of a council's own areas (data/areas.yml), by id."""
+
+
+_STATUTORY_AREA_IDS = frozenset(area.id for area in STATUTORY_AREAS)
+
+
+def _area_name(area: str, context: OfferContext) -> str:
+    """A statutory area's name from the words of the interface, a council's own from its data."""
+    if area in _STATUTORY_AREA_IDS:
+        return context.words(f"areas.{area}")
+    return context.area_labels.get(area, area)
 
 
 def _provider_view(reference: ProviderRef, context: OfferContext) -> ProviderView:
@@ -237,7 +259,7 @@ def _where_text(entry: Entry, context: OfferContext) -> str | None:
         return words("where.in_area", area=context.area_name)
     if entry.where is Where.districts:
         names = [context.districts.get(district, district) for district in entry.districts]
-        return words("where.districts", districts=words.join(names))
+        return words("where.districts", districts=words.join(names, style="or"))
     return None
 
 
@@ -318,6 +340,7 @@ def entry_view(
         ),
         review=entry_review,
         added_on=entry.added_on,
+        area_names=tuple(_area_name(area, context) for area in entry.areas),
     )
 
 

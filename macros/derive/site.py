@@ -165,6 +165,7 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         review_settings=settings.review,
         words=words,
         today=today,
+        area_labels={area.id: area.label for area in (data.areas.areas if data.areas else [])},
     )
     sections = offer_views(data.offer, context)
     arrangements = (

@@ -38,8 +38,10 @@ def atom_feed(
         ElementTree.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}{FEED_PATH}#{change.key}"
         ElementTree.SubElement(entry, f"{{{ATOM}}}title").text = Markup(change.html).striptags()
         ElementTree.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(change.on)
-        if change.url is not None:
-            ElementTree.SubElement(entry, f"{{{ATOM}}}link", href=base + change.url)
+        # An entry without content must have a link: a change shown on no page links
+        # to the list of changes, or to the site.
+        target = change.url if change.url is not None else (page_url or "")
+        ElementTree.SubElement(entry, f"{{{ATOM}}}link", href=base + target)
     text: str = ElementTree.tostring(feed, encoding="unicode", xml_declaration=False)
     return "<?xml version='1.0' encoding='utf-8'?>\n" + text + "\n"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -10,22 +12,44 @@ from macros.derive.changes import FEED_PATH
 from macros.derive.site import SiteViews
 from macros.publish.feed import atom_feed
 from macros.publish.images import CACHE_FOLDER, publish_images
-from macros.publish.open_referral import services
+from macros.publish.open_referral import feed_documents, feed_files, file_paths
 from macros.publish.review_report import review_json
 from macros.validate.rules.gallery import IMAGE_FOLDER
 from macros.validate.site_data import SiteData
 
 REVIEW_JSON = "review.json"
-OPEN_REFERRAL_JSON = "open-referral/services.json"
+OPEN_REFERRAL_SERVICES = file_paths("/services")[1]
+"""The Open Referral UK feed's list of services, served as JSON (the reviewers' page links
+to it); every file of the feed is in ``macros/publish/open_referral/feed.py``."""
 
 
 def exports(site: SiteViews, site_url: str) -> dict[str, Any]:
-    """The machine-readable files, by path in the site."""
+    """The machine-readable files written from a view alone, by path in the site."""
     build_date = site.build_date.isoformat()
-    return {
-        REVIEW_JSON: review_json(site.review_rows, build_date),
-        OPEN_REFERRAL_JSON: services(site.sections.values(), site_url, build_date),
-    }
+    return {REVIEW_JSON: review_json(site.review_rows, build_date)}
+
+
+FEED_WRITERS = 4
+"""Threads that write the feed's files: a large offer's feed is over a thousand small
+files (one per service), and creating a file is mostly waiting for the disk."""
+
+
+def _write_file(item: tuple[str, bytes]) -> None:
+    path, content = item
+    with open(path, "wb") as file:
+        file.write(content)
+
+
+def write_feed(site: SiteViews, data: SiteData, site_url: str, site_dir: Path) -> int:
+    """Write every file of the Open Referral UK feed; returns how many."""
+    files = feed_files(feed_documents(site, data, site_url))
+    items = [(os.path.join(site_dir, relative), content) for relative, content in files.items()]
+    for folder in sorted({os.path.dirname(path) for path, _ in items}):
+        os.makedirs(folder, exist_ok=True)
+    with ThreadPoolExecutor(FEED_WRITERS) as pool:
+        for _ in pool.map(_write_file, items):
+            pass  # re-raises the first error
+    return len(items)
 
 
 def write_outputs(
@@ -36,6 +60,7 @@ def write_outputs(
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    write_feed(site, data, site_url, site_dir)
     title = site.words("changes.feed_title", offer_title=site.settings.strategy.offer_title)
     feed = atom_feed(site.changes, site_url, title, site.places.changes, site.build_date)
     (site_dir / FEED_PATH).write_text(feed, encoding="utf-8")

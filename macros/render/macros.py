@@ -170,8 +170,9 @@ def offer_overview(ctx: PageContext) -> Markup:
 
 @macro("review_table()")
 def review_table(ctx: PageContext) -> Markup:
-    """The reviewers' list of every section, entry reviewed on its own and the arrangements,
-    soonest first, and the amounts not changed for more than a year."""
+    """The reviewers' list, soonest first, and amounts not changed for more than a year.
+
+    Every section, entry reviewed on its own and the arrangements have a row."""
     return ctx.render("review-table.html", rows=ctx.site.review_rows, stale=ctx.site.stale_amounts)
 
 

@@ -36,7 +36,7 @@ def scaffold(model: type[BaseModel], indent: int = 0) -> list[str]:
 
     >>> from macros.validate.model.offer import Ages
     >>> scaffold(Ages)
-    ['from: 16  # youngest age that can get it (16 to 25)', 'to: 25  # oldest age that can get it']
+    ['from: 16  # youngest age that can get it', 'to: 25  # oldest age that can get it; leave it out when there is no upper age']
     """
     lines = []
     pad = " " * indent

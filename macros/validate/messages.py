@@ -11,7 +11,7 @@ import difflib
 from enum import Enum
 from typing import Any, TypeVar
 
-from annotated_types import Ge, Le, MaxLen, MinLen
+from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
@@ -173,18 +173,30 @@ def _got(value: Any) -> str:
 
 
 def _range(field: FieldInfo | None) -> str:
-    low = high = None
+    """The limits of a number field in words; a limit the value may not equal (``gt``,
+    ``lt``) is said as "more than" or "less than".
+
+    >>> from pydantic import Field
+    >>> _range(Field(ge=14, le=99)), _range(Field(gt=0, le=100_000)), _range(Field(gt=0))
+    ('from 14 to 99', 'more than 0 and at most 100000', 'more than 0')
+    """
+    low: object = None
+    high: object = None
+    low_included = high_included = True
     for item in field.metadata if field else []:
-        if isinstance(item, Ge):
-            low = item.ge
-        if isinstance(item, Le):
-            high = item.le
+        if isinstance(item, Ge | Gt):
+            low, low_included = (item.ge, True) if isinstance(item, Ge) else (item.gt, False)
+        if isinstance(item, Le | Lt):
+            high, high_included = (item.le, True) if isinstance(item, Le) else (item.lt, False)
+    lower = f"{low} or more" if low_included else f"more than {low}"
     if low is not None and high is not None:
-        return f"from {low} to {high}"
+        if low_included and high_included:
+            return f"from {low} to {high}"
+        return f"{lower} and " + (f"at most {high}" if high_included else f"less than {high}")
     if low is not None:
-        return f"{low} or more"
+        return lower
     if high is not None:
-        return f"{high} or less"
+        return f"{high} or less" if high_included else f"less than {high}"
     return ""
 
 

@@ -7,7 +7,7 @@ file are collected and reported together, so an editor can fix them all in one g
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from macros.validate.rules.action_plan import action_plan_problems
 from macros.validate.rules.arrangements import arrangements_problems
 from macros.validate.rules.figures import figures_problems
 from macros.validate.rules.gallery import WITHHELD, piece_problems, withheld
-from macros.validate.rules.offer import offer_problems, section_file_problem
+from macros.validate.rules.offer import PLACES_FILE, offer_problems, section_file_problem
 from macros.validate.rules.pictures import CACHE_FOLDER, PictureFacts
 from macros.validate.rules.principles import principle_problems
 from macros.validate.rules.references import duplicates, unknown
@@ -124,6 +124,8 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
     """
     problems: list[DataProblem] = []
     loaded: dict[str, dict[str, tuple[Any, LoadedFile]]] = {}
+    failed: set[str] = set()
+    """Kinds with a file that is there but did not load (its problems are reported)."""
     for kind in DATA_FILES:
         found = loaded[kind.key] = {}
         names = _files_of(project_root, kind)
@@ -142,6 +144,8 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
             result = _load(project_root, relative, kind, problems)
             if result is not None:
                 found[item_id if kind.folder else relative] = result
+            else:
+                failed.add(kind.key)
 
     def one(key: str) -> tuple[Any, LoadedFile] | None:
         return next(iter(loaded[key].values()), None)
@@ -167,26 +171,34 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
     for rule, model_and_source in rules:
         if model_and_source is not None:
             problems += rule(*model_and_source)
+
+    def ids(key: str, values: Iterable[str]) -> frozenset[str] | None:
+        """The ids an optional file defines (none when it is left out), or None when it is
+        there but did not load."""
+        return None if key in failed else frozenset(values)
+
     known = Known(
         principles=frozenset(principle_ids) if principle_ids is not None else None,
         organisations=(
             frozenset(o.id for o in organisations[0].organisations) if organisations else None
         ),
-        places=frozenset(p.id for p in places[0].places) if places else frozenset(),
-        areas=frozenset(
+        places=ids("places", [p.id for p in places[0].places] if places else []),
+        areas=ids(
+            "areas",
             [area.id for area in STATUTORY_AREAS]
-            + ([a.id for a in areas[0].areas] if areas else [])
+            + ([a.id for a in areas[0].areas] if areas else []),
         ),
-        situations=(
-            frozenset(s.id for s in situations[0].situations) if situations else frozenset()
+        situations=ids(
+            "situations", [s.id for s in situations[0].situations] if situations else []
         ),
-        districts=frozenset(d.id for d in settings[0].districts) if settings else frozenset(),
+        districts=frozenset(d.id for d in settings[0].districts) if settings else None,
     )
-    problems += offer_problems(offer, known)
-    if settings is not None:
+    problems += offer_problems(offer, known, complete="offer" not in failed)
+    if settings is not None and known.places is not None:
         for j, place_id in enumerate(settings[0].contact.places):
+            path = ("contact", "places", j)
             problems += unknown(
-                settings[1], ("contact", "places", j), place_id, known.places, "place"
+                settings[1], path, place_id, known.places, "place", 0.6, PLACES_FILE
             )
     if plan is not None:
         problems += action_plan_problems(*plan, principle_ids)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from babel import Locale
@@ -79,7 +79,7 @@ class Words:
         """The words for ``key`` as HTML: the words escaped, each value escaped unless it
         is already markup (a link built by a template).
 
-        >>> str(load_words("en-GB").markup("entry.call", phone=Markup('<a href="tel:1">1</a>')))
+        >>> str(load_words("en-GB").markup("help.call", phone=Markup('<a href="tel:1">1</a>')))
         'Call <a href="tel:1">1</a>'
         >>> str(load_words("en-GB").markup("entry.email", email="<b>"))
         'Email &lt;b&gt;'
@@ -158,13 +158,15 @@ class Words:
         """
         return format_decimal(round(value, 2), locale=self.locale)
 
-    def join(self, items: list[str]) -> str:
-        """Items as a list in a sentence: "a, b and c".
+    def join(self, items: list[str], style: Literal["standard", "or"] = "standard") -> str:
+        """Items as a list in a sentence: "a, b and c", or with ``style="or"`` "a, b or c".
 
         >>> load_words("en-GB").join(["rent", "food", "bills"])
         'rent, food and bills'
+        >>> load_words("en-GB").join(["Northdale", "Southvale"], style="or")
+        'Northdale or Southvale'
         """
-        return format_list(items, locale=self.locale) if items else ""
+        return format_list(items, style=style, locale=self.locale) if items else ""
 
     def for_script(self, *prefixes: str) -> dict[str, Entry]:
         """The entries under ``prefixes``, for a page's JavaScript (as JSON).

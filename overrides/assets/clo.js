@@ -79,8 +79,10 @@
         var items = section.querySelectorAll("[data-clo-age-from]");
         var visible = 0;
         Array.prototype.forEach.call(items, function (item) {
-          var fits = age === null || (age >= +item.getAttribute("data-clo-age-from") &&
-            age <= +item.getAttribute("data-clo-age-to"));
+          // An empty bound is no limit: no ages is any age, no upper age is "and over".
+          var from = item.getAttribute("data-clo-age-from");
+          var to = item.getAttribute("data-clo-age-to");
+          var fits = age === null || ((from === "" || age >= +from) && (to === "" || age <= +to));
           item.hidden = !fits;
           if (fits) { visible += 1; }
         });

@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.words import load_words
 from tests.browser import serve
-from tests.conftest import FIXTURE_SITE, nav_pages, soup_of
+from tests.conftest import FIXTURE_SITE, built_pages, nav_pages, soup_of
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -146,7 +146,7 @@ FOCUSED = (
 def page_paths(site_dir: Path) -> list[str]:
     """Every built page as a URL path below the site root: 'offer/', '404.html'."""
     paths = []
-    for html in sorted(site_dir.rglob("*.html")):
+    for html in built_pages(site_dir):
         relative = html.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html"))
     return paths
@@ -269,7 +269,7 @@ def audit(browser: Browser, site_dir: Path, site_url: str) -> Audit:
 def test_every_page_is_checked_the_404_page_too(audit: Audit, site_dir: Path) -> None:
     assert "404.html" in audit.pages
     assert "" in audit.pages and "offer/" in audit.pages
-    assert len(audit.pages) == len(list(site_dir.rglob("*.html")))
+    assert len(audit.pages) == len(built_pages(site_dir))
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations(audit: Audit) -> None:

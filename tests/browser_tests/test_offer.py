@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.words import load_words
 from tests.conftest import BUILD_DATE
@@ -27,13 +28,20 @@ def visible_entry_ids(page: Page) -> list[str]:
     return ids
 
 
+def fits(entry: EntryView, age: int | None) -> bool:
+    """Whether an entry is for ``age``: no ages is any age, no upper age is "and over"."""
+    if age is None or entry.age_from is None:
+        return True
+    return entry.age_from <= age and (entry.age_to is None or age <= entry.age_to)
+
+
 def expected_ids(views: SiteViews, age: int | None) -> list[str]:
     """The entries for ``age`` (every entry for None), from the data, in the offer's order."""
     return [
         entry.id
         for section in views.sections.values()
         for entry in section.entries
-        if age is None or entry.age_from <= age <= entry.age_to
+        if fits(entry, age)
     ]
 
 

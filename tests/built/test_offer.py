@@ -14,10 +14,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.derive.phones import tel_href
+from macros.derive.phones import sms_href, tel_href
 from macros.derive.site import SiteViews
 from macros.derive.urls import relative_url
-from macros.publish.outputs import OPEN_REFERRAL_JSON, REVIEW_JSON
+from macros.publish.outputs import OPEN_REFERRAL_SERVICES, REVIEW_JSON
+from macros.validate.model.contacts import PhonePurpose
 from macros.validate.site_data import SiteData
 from tests.conftest import BUILD_DATE, soup_of
 
@@ -122,15 +123,19 @@ def test_dates_are_written_for_people(site_dir: Path, data: SiteData, views: Sit
 def test_phone_numbers_are_tap_to_call(site_dir: Path, data: SiteData, views: SiteViews) -> None:
     soup = section_soup(site_dir, views, "always-overdue")
     calls = [str(a["href"]) for a in soup.select(".clo-entry a[href^='tel:']")]
+    texts = [str(a["href"]) for a in soup.select(".clo-entry a[href^='sms:']")]
     phones = [
-        entry.contact.phone
-        for entry in data.offer["always-overdue"].entries
-        if entry.contact.phone is not None
+        phone for entry in data.offer["always-overdue"].entries for phone in entry.contact.phones
     ]
-    assert calls == [tel_href(phone) for phone in phones] == ["tel:+441632960011"]
+    to_call = [phone.number for phone in phones if phone.purpose is not PhonePurpose.text]
+    text_only = [phone.number for phone in phones if phone.purpose is PhonePurpose.text]
+    assert calls == [tel_href(number) for number in to_call] == ["tel:+441632960011"]
+    assert texts == [sms_href(number) for number in text_only] == ["sms:+447700900011"]
     for section_id in views.sections:
         for link in section_soup(site_dir, views, section_id).select("a[href^='tel:']"):
             assert re.fullmatch(r"tel:\+44\d{10}|tel:\d{3,6}", str(link["href"])), link
+        for link in section_soup(site_dir, views, section_id).select("a[href^='sms:']"):
+            assert re.fullmatch(r"sms:\+44\d{10}|sms:\d{3,6}", str(link["href"])), link
 
 
 def test_overview_lists_every_entry_with_its_ages(
@@ -151,13 +156,22 @@ def test_overview_lists_every_entry_with_its_ages(
     for entry in entries:
         item = items[relative_url(overview, entry.url)]
         assert item.a is not None and item.a.get_text(strip=True) == entry.title
+        # No age means none: an empty attribute, which the filter reads as every age.
         assert (item["data-clo-age-from"], item["data-clo-age-to"]) == (
-            str(entry.age_from),
-            str(entry.age_to),
+            "" if entry.age_from is None else str(entry.age_from),
+            "" if entry.age_to is None else str(entry.age_to),
         )
         assert entry.ages_in_list in item.get_text()
-    for item in items.values():
+    bounded = [
+        item for item in items.values() if item["data-clo-age-from"] and item["data-clo-age-to"]
+    ]
+    assert bounded
+    for item in bounded:
         assert int(str(item["data-clo-age-from"])) <= int(str(item["data-clo-age-to"]))
+    shown = {entry.id: entry.ages_in_list for entry in entries}
+    words = views.words
+    assert shown["money-advice"] == words("ages.any_in_list")
+    assert shown["college-bursary"] == words("ages.from_in_list", start=16)
     titles = [h.get_text(strip=True) for h in soup.select(".clo-overview h2")]
     assert titles == [section.title for section in data.offer.values()]
 
@@ -196,25 +210,32 @@ def test_review_json_matches_the_data(site_dir: Path, views: SiteViews) -> None:
     assert report["counts"]["overdue"] == 1 and report["counts"]["due_soon"] == 1
 
 
-def test_open_referral_export_has_every_entry(site_dir: Path, data: SiteData) -> None:
-    export = json.loads((site_dir / OPEN_REFERRAL_JSON).read_text("utf-8"))
-    services = {service["id"]: service for service in export["contents"]}
+def test_open_referral_export_has_every_entry(
+    site_dir: Path, data: SiteData, views: SiteViews
+) -> None:
+    export = json.loads((site_dir / OPEN_REFERRAL_SERVICES).read_text("utf-8"))
+    base = "https://example.org/care-leavers/"
+    # Each service links to its entry's card, so the card's anchor finds it.
+    services = {service["url"].rsplit("#", 1)[1]: service for service in export["contents"]}
     entries = [(sid, e) for sid, s in data.offer.items() for e in s.entries]
-    assert export["total_items"] == len(entries) == len(services)
-    places = {"always-overdue": "offer/money/", "always-current": "offer/health/"}
+    assert export["total_items"] == len(entries) == len(services) == len(export["contents"])
+    assert len({service["id"] for service in export["contents"]}) == len(entries)
     for section_id, entry in entries:
         service = services[entry.id]
         assert service["name"] == entry.title
-        assert service["minimum_age"] == entry.ages.from_age
-        assert service["maximum_age"] == entry.ages.to_age
+        # An age with no limit is left out.
+        assert service.get("minimum_age") == (entry.ages.from_age if entry.ages else None)
+        assert service.get("maximum_age") == (entry.ages.to_age if entry.ages else None)
         assert service["status"] == "active"
-        if section_id in places:
-            assert service["url"] == (
-                f"https://example.org/care-leavers/{places[section_id]}#{entry.id}"
-            )
+        assert service["url"] == f"{base}{views.sections[section_id].url}#{entry.id}"
         reviewed = entry.last_reviewed_on or data.offer[section_id].last_reviewed_on
         assert service["assured_date"] == reviewed.isoformat()
+    assert services["setting-up-home"]["url"] == f"{base}offer/money/#setting-up-home"
     assert services["free-prescriptions"]["assured_date"] == "2026-03-01"
+    any_age = services["money-advice"]
+    assert (any_age.get("minimum_age"), any_age.get("maximum_age")) == (None, None)
+    assert services["college-bursary"].get("maximum_age") is None, "no upper age"
+    assert services["college-bursary"]["minimum_age"] == 16
 
 
 def test_search_index_lands_on_each_entry(site_dir: Path, views: SiteViews) -> None:

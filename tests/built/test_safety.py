@@ -18,11 +18,13 @@ from macros.derive.pictures import SITE_FOLDER
 from macros.derive.site import SiteViews
 from macros.load.yaml_file import load_yaml
 from macros.problems import DataError
+from macros.publish.open_referral import FEED_FOLDER
 from macros.render.macros import SEARCH_SCRIPT
 from macros.validate.messages import validate
 from macros.validate.model import OfferSection, SiteSettings
 from macros.validate.site_data import check_data
 from tests.conftest import BUILD_DATE, FIXTURE_SITE, soup_of
+from tests.conftest import built_pages as every_page
 
 EXECUTABLE = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "data"}
@@ -31,7 +33,7 @@ CHART_PARTS = {"svg", "title", "desc", "g", "circle", "rect", "text", "line"}
 
 
 def built_pages(site_dir: Path) -> list[Path]:
-    pages = sorted(site_dir.rglob("*.html"))
+    pages = every_page(site_dir)
     assert len(pages) >= 10
     return pages
 
@@ -82,6 +84,17 @@ def test_nothing_executable_on_any_built_page(site_dir: Path) -> None:
         assert_nothing_executable(site_dir, page)
 
 
+def test_the_feeds_html_files_hold_json_with_no_markup(site_dir: Path) -> None:
+    # The Open Referral feed is JSON in files a host serves as HTML (at the API's folder
+    # paths): no "<" at all, so a browser opening one finds text, never a tag.
+    feed = [page for page in site_dir.rglob("*.html") if page not in every_page(site_dir)]
+    assert feed and all(page.is_relative_to(site_dir / FEED_FOLDER) for page in feed)
+    for page in feed:
+        text = page.read_text(encoding="utf-8")
+        assert "<" not in text, page
+        assert isinstance(json.loads(text), dict), page
+
+
 def test_the_check_finds_executable_markup(site_dir: Path, tmp_path: Path) -> None:
     # Guards the test above: the same check fails on pages with markup that could run.
     source = (site_dir / "offer" / "hostile" / "index.html").read_text(encoding="utf-8")
@@ -113,7 +126,7 @@ def text_of(site_dir: Path, url: str) -> tuple[str, str]:
         ("offer/hostile/", 'Owner "><svg onload=alert(1)>'),
         ("offer/hostile/", "Entry <img src=x onerror=alert(1)> ' onmouseover='alert(1)' x='"),
         ("offer/hostile/", "{{ config.site_name }}"),
-        ("offer/hostile/", 'every field: "><script>alert("entity")</script>'),
+        ("offer/hostile/", 'shown as text. "><script>alert("entity")</script>'),
         ("offer/", 'Hostile <script>alert("title")</script>'),
         ("reviews/", 'Hostile <script>alert("title")</script>'),
         ("strategy/principles/", 'young people. <script>alert("principle")</script>'),

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from macros.derive.offer import (
+    EntryView,
     OfferContext,
     SectionView,
     ages_text,
@@ -33,8 +34,28 @@ FIXTURE_PLACES = Places(
 def context(
     data: SiteData, places: Places = FIXTURE_PLACES, today: dt.date = BUILD_DATE
 ) -> OfferContext:
-    principles = {principle.id: principle for principle in data.principles.principles}
-    return OfferContext(principles, places, data.settings.review, EN, today)
+    """What the build gives every entry's view (``derive_site``), from the fixture data."""
+    assert data.organisations is not None and data.places is not None
+    assert data.situations is not None
+    settings = data.settings
+    return OfferContext(
+        principles={principle.id: principle for principle in data.principles.principles},
+        organisations={item.id: item for item in data.organisations.organisations},
+        organisation_types={kind.id: kind.label for kind in data.organisations.types},
+        places_by_id={place.id: place for place in data.places.places},
+        situations={item.id: item.label for item in data.situations.situations},
+        districts={district.id: district.name for district in settings.districts},
+        area_name=settings.council.area_name,
+        team=settings.contact.team,
+        places=places,
+        review_settings=settings.review,
+        words=EN,
+        today=today,
+    )
+
+
+def entry_of(views: dict[str, SectionView], section_id: str, entry_id: str) -> EntryView:
+    return next(entry for entry in views[section_id].entries if entry.id == entry_id)
 
 
 def sections(data: SiteData, places: Places = FIXTURE_PLACES) -> dict[str, SectionView]:
@@ -48,9 +69,14 @@ def sections(data: SiteData, places: Places = FIXTURE_PLACES) -> dict[str, Secti
         (21, 21, False, "Age 21"),
         (16, 17, True, "ages 16 to 17"),
         (19, 19, True, "age 19"),
+        # No upper age, and no ages at all.
+        (21, None, False, "Age 21 and over"),
+        (16, None, True, "age 16 and over"),
+        (None, None, False, "Any age"),
+        (None, None, True, "any age"),
     ],
 )
-def test_ages_text(age_from: int, age_to: int, in_list: bool, expected: str) -> None:
+def test_ages_text(age_from: int | None, age_to: int | None, in_list: bool, expected: str) -> None:
     assert ages_text(age_from, age_to, EN, in_list) == expected
 
 
@@ -128,20 +154,207 @@ def test_entry_values(data: SiteData) -> None:
     assert [str(condition) for condition in entry.conditions] == [
         "You are moving into your own home."
     ]
-    assert (entry.provider, entry.provider_type_id) == ("Leaving Care Service", "council")
-    assert (entry.phone, entry.phone_href) == ("01632 960 011", "tel:+441632960011")
+    assert [(p.id, p.name, p.text, p.type_id) for p in entry.providers] == [
+        ("leaving-care-service", "Leaving Care Service", "Leaving Care Service", "council")
+    ]
+    assert (entry.phones[0].number, entry.phones[0].href) == ("01632 960 011", "tel:+441632960011")
     assert entry.email == "grants@example.org"
     assert entry.web == "https://www.example.org/leaving-care/grant"
-    assert (entry.duty, entry.duty_label) == ("statutory", "You have a legal right to this")
+    assert entry.links == (("Our Instagram", "https://www.example.org/instagram"),)
+    assert entry.duty == "statutory"
+    assert entry.duty_label == "You have a right to this: the law says the council must offer it"
+    assert entry.areas == ("money", "accommodation")
+    assert [amount.text for amount in entry.amounts] == [
+        "Up to £2,500, paid once, from 1 April 2026"
+    ]
+    assert (entry.where, entry.where_text, entry.situations_text) == ("anywhere", None, None)
+    assert (entry.added_on, entry.review) == (None, None)
 
 
 def test_an_entry_without_contact_details_has_none(data: SiteData) -> None:
     entry = sections(data)["always-overdue"].entries[1]
     assert entry.id == "money-at-16"
-    assert (entry.phone, entry.phone_href, entry.email, entry.web) == (None, None, None, None)
-    assert entry.duty_label == "You have a legal right to this"
-    health = sections(data)["always-current"].entries[1]
-    assert health.duty_label == "A local extra: the law does not require it, we offer it by choice"
+    assert (entry.phones, entry.email, entry.web, entry.links) == ((), None, None, ())
+    assert (entry.places, entry.opening_times) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("section_id", "entry_id", "duty", "label"),
+    [
+        (
+            "always-overdue",
+            "money-at-16",
+            "statutory",
+            "You have a right to this: the law says the council must offer it",
+        ),
+        (
+            "always-current",
+            "free-prescriptions",
+            "local_extra",
+            "Extra help: the council offers this by choice, the law does not require it",
+        ),
+        (
+            "always-overdue",
+            "college-bursary",
+            "national",
+            "A national scheme, for care leavers across England",
+        ),
+    ],
+)
+def test_duty_labels(data: SiteData, section_id: str, entry_id: str, duty: str, label: str) -> None:
+    entry = entry_of(sections(data), section_id, entry_id)
+    assert (entry.duty, entry.duty_label) == (duty, label)
+
+
+def test_ages_of_an_entry_without_an_upper_age_or_without_ages(data: SiteData) -> None:
+    views = sections(data)
+    bursary = entry_of(views, "always-overdue", "college-bursary")
+    assert (bursary.age_from, bursary.age_to) == (16, None)
+    assert (bursary.ages, bursary.ages_in_list) == ("Age 16 and over", "age 16 and over")
+    advice = entry_of(views, "always-overdue", "money-advice")
+    assert (advice.age_from, advice.age_to) == (None, None)
+    assert (advice.ages, advice.ages_in_list) == ("Any age", "any age")
+
+
+def test_providers_with_their_roles(data: SiteData) -> None:
+    views = sections(data)
+    bursary = entry_of(views, "always-overdue", "college-bursary")
+    assert [(p.id, p.text, p.type_id) for p in bursary.providers] == [
+        ("testborough-college", "Testborough College (you apply through them)", "college"),
+        (
+            "department-for-education",
+            "Department for Education (pays for it)",
+            "national_government",
+        ),
+    ]
+    group = entry_of(views, "always-current", "young-parents-group")
+    assert [p.text for p in group.providers] == [
+        # A plain id runs it: just the name.
+        "Young parents charity",
+        "Leaving Care Service (also helps)",
+    ]
+    # A council's own kind of organisation keeps its id.
+    advice = entry_of(views, "always-overdue", "money-advice")
+    assert [p.type_id for p in advice.providers] == ["money_adviser"]
+
+
+def test_phones_with_their_purposes_and_text_only_numbers_get_sms_links(
+    data: SiteData,
+) -> None:
+    views = sections(data)
+    grant = entry_of(views, "always-overdue", "setting-up-home")
+    assert [(p.number, p.href, p.label, p.purpose) for p in grant.phones] == [
+        ("01632 960 011", "tel:+441632960011", "Call", "main"),
+        ("07700 900 011", "sms:+447700900011", "Text only", "text"),
+    ]
+    drop_in = entry_of(views, "always-current", "drop-in")
+    assert [(p.href, p.label, p.note) for p in drop_in.phones] == [
+        ("tel:+441632960099", "Out of hours, call", "evenings and weekends"),
+        # A mobile takes calls too: tel:, not sms:.
+        ("tel:+447700900012", "Call or text", None),
+    ]
+
+
+def test_places_with_their_opening_times(data: SiteData) -> None:
+    views = sections(data)
+    drop_in = entry_of(views, "always-current", "drop-in")
+    assert [
+        (p.id, p.name, p.address, p.accessibility, p.opening_times) for p in drop_in.places
+    ] == [
+        (
+            "northtown-hub",
+            "Northtown hub",
+            "1 High Street, Northtown, TE2 2BB",
+            None,
+            ("Tuesday and Thursday, 10:00 to 16:00",),
+        ),
+        ("advice-bus", "The advice bus", None, "The bus has a ramp.", ("Friday, 13:00 to 17:00",)),
+    ]
+    # Its own times, apart from any place's.
+    assert drop_in.opening_times == ("Saturday, 10:00 to 12:00 (phone line only)",)
+    # Times given with the place replace the place's own.
+    group = entry_of(views, "always-current", "young-parents-group")
+    assert [(p.id, p.opening_times) for p in group.places] == [
+        (
+            "northtown-hub",
+            ("Thursday, 17:30 to 19:30, every other week (starting 8 January 2026)",),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("section_id", "entry_id", "where", "text", "districts"),
+    [
+        ("due-soon", "council-tax", "in_area", "Only if you live in Testborough", ()),
+        (
+            "always-current",
+            "young-parents-group",
+            "districts",
+            "Only if you live in Northtown",
+            ("northtown",),
+        ),
+        ("always-current", "drop-in", "anywhere", None, ()),
+    ],
+)
+def test_where_it_applies(
+    data: SiteData,
+    section_id: str,
+    entry_id: str,
+    where: str,
+    text: str | None,
+    districts: tuple[str, ...],
+) -> None:
+    entry = entry_of(sections(data), section_id, entry_id)
+    assert (entry.where, entry.where_text, entry.districts) == (where, text, districts)
+
+
+def test_where_with_several_districts_names_them_all(data: SiteData) -> None:
+    section = data.offer["always-current"]
+    group = next(entry for entry in section.entries if entry.id == "young-parents-group")
+    both = group.model_copy(update={"districts": ["northtown", "southtown"]})
+    changed = section.model_copy(update={"entries": [both]})
+    view = section_view("always-current", changed, context(data))
+    assert view.entries[0].where_text == "Only if you live in Northtown or Southtown"
+
+
+@pytest.mark.parametrize(
+    ("section_id", "entry_id", "text"),
+    [
+        ("always-overdue", "college-bursary", "Only for: At college or university"),
+        (
+            "due-soon",
+            "staying-put",
+            "Only for: Still living with former foster carers (Staying Put)",
+        ),
+        ("due-soon", "living-elsewhere", "Only for: Living outside the area"),
+        (
+            "due-soon",
+            "leaving-custody",
+            "Only for: Leaving prison or a young offender institution",
+        ),
+        (
+            "always-current",
+            "young-parents-group",
+            "Especially for: A parent, or expecting a baby",
+        ),
+        ("always-current", "drop-in", None),
+    ],
+)
+def test_situations_text(data: SiteData, section_id: str, entry_id: str, text: str | None) -> None:
+    assert entry_of(sections(data), section_id, entry_id).situations_text == text
+
+
+def test_ask_text_when_there_are_no_steps(data: SiteData) -> None:
+    views = sections(data)
+    bursary = entry_of(views, "always-overdue", "college-bursary")
+    assert bursary.steps == ()
+    team = data.settings.contact.team
+    # Plain text naming the team as written: the template escapes it.
+    assert bursary.ask_text == f"Ask your personal adviser or the {team} how to get it."
+    assert entry_of(views, "always-current", "health-passport").steps == ()
+    # With steps, they are what the card shows.
+    grant = entry_of(views, "always-overdue", "setting-up-home")
+    assert len(grant.steps) == 2
 
 
 def test_principle_links_follow_places(data: SiteData) -> None:
@@ -192,7 +405,8 @@ def test_hostile_text_is_sanitised_or_left_as_text(data: SiteData) -> None:
         assert markup not in intro
     # The description is plain text (the theme escapes it): tags and addresses are gone.
     description = hostile.description
-    assert description.startswith("Intro")
+    assert description.startswith("Hostile text in every field, shown as text.")
+    assert "Intro" in description
     for markup in ("<img", "<svg", "<iframe", "javascript:", "onerror=", 'alert("x")'):
         assert markup not in description
     entry = hostile.entries[0]
@@ -204,3 +418,16 @@ def test_hostile_text_is_sanitised_or_left_as_text(data: SiteData) -> None:
     # Plain fields stay as text: the template escapes them.
     assert entry.title.startswith("Entry <img")
     assert hostile.title == 'Hostile <script>alert("title")</script>'
+    assert [p.text for p in entry.providers] == ['Provider <script>alert("x")</script>']
+    assert entry.phones[0].note == '<script>alert("note")</script>'
+    assert entry.links == (("<img src=x onerror=alert(1)>", "https://www.example.org/"),)
+    place = entry.places[0]
+    assert (place.name, place.address, place.accessibility) == (
+        'Place <script>alert("place")</script>',
+        "<img src=x onerror=alert(1)> Street",
+        "[tap here](javascript:alert(1))",
+    )
+    assert (
+        entry.amounts[0].text
+        == '<script>alert("for")</script>: £10, paid once (<b>note</b>), from 1 January 2026'
+    )

@@ -19,6 +19,7 @@ def test_rows_of_the_fixture_site_soonest_first(views: SiteViews) -> None:
     assert [(row.kind, row.id, row.review.state) for row in rows] == [
         ("section", "always-overdue", "overdue"),
         ("section", "due-soon", "due_soon"),
+        ("arrangements", "arrangements", "current"),
         ("section", "hostile", "current"),
         ("section", "always-current", "current"),
         ("entry", "free-prescriptions", "current"),
@@ -41,6 +42,22 @@ def test_an_entry_reviewed_on_its_own_has_its_own_row(views: SiteViews) -> None:
     assert "health-passport" not in {row.id for row in views.review_rows}
 
 
+def test_the_arrangements_have_a_row(views: SiteViews) -> None:
+    row = next(row for row in views.review_rows if row.kind == "arrangements")
+    assert row.kind_label == "Arrangements"
+    assert row.title == "How we help you move to adult life"
+    assert row.owner == "Head of the Leaving Care Service"
+    assert row.url == "offer/moving-on/"
+    # Reviewed 1 February 2026, review_in: 1 year.
+    assert (row.review.last_reviewed, row.review.next_due) == ("1 February 2026", "1 February 2027")
+
+
+def test_without_arrangements_there_is_no_such_row(views: SiteViews) -> None:
+    rows = review_rows(views.sections.values(), None, EN)
+    assert "arrangements" not in {row.kind for row in rows}
+    assert len(rows) == len(views.review_rows) - 1
+
+
 def review(due_iso: str) -> ReviewView:
     return ReviewView("1 January 2026", "2026-01-01", due_iso, due_iso, "current", "Up to date", 30)
 
@@ -60,6 +77,7 @@ def test_equal_dates_are_sorted_by_title() -> None:
             section("a", "Alpha", "2026-06-01"),
             section("c", "Charlie", "2026-01-01"),
         ],
+        None,
         EN,
     )
     assert [row.title for row in rows] == ["Charlie", "Alpha", "Bravo"]
@@ -69,7 +87,7 @@ def test_an_entry_due_before_its_section_comes_first(views: SiteViews) -> None:
     health = views.sections["always-current"]
     entry = next(entry for entry in health.entries if entry.id == "free-prescriptions")
     early = replace(entry, review=review("2026-02-01"))
-    rows = review_rows([replace(health, entries=(early,))], EN)
+    rows = review_rows([replace(health, entries=(early,))], None, EN)
     assert [(row.kind, row.review.next_due_iso) for row in rows] == [
         ("entry", "2026-02-01"),
         ("section", "2099-01-10"),

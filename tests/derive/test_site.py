@@ -87,6 +87,10 @@ def test_the_views_are_those_of_the_data(views: SiteViews, data: SiteData) -> No
     assert again.action_plan == views.action_plan
     assert again.placements == views.placements and again.rates == views.rates
     assert again.gallery == views.gallery
+    assert again.arrangements == views.arrangements
+    assert again.changes == views.changes
+    assert again.stale_amounts == views.stale_amounts
+    assert again.team_places == views.team_places
     assert views.figures is data.figures
     assert views.settings is data.settings
     assert views.placements is not None and views.placements.id == "clo-placements"
@@ -110,3 +114,57 @@ def test_optional_files_left_out(data: SiteData) -> None:
 
 def test_the_listing_mkdocs_macros_prints_stays_short(views: SiteViews) -> None:
     assert repr(views) == "SiteViews(4 sections)"
+
+
+def test_team_places(views: SiteViews) -> None:
+    # contact.places in data/site.yml: the Town Hall, with its own opening times.
+    assert [
+        (place.id, place.name, place.address, place.accessibility, place.opening_times)
+        for place in views.team_places
+    ] == [
+        (
+            "town-hall",
+            "Town Hall",
+            "Town Hall, Testborough, TE1 1AA",
+            "Step-free entrance.",
+            ("Monday, Tuesday, Wednesday, Thursday and Friday, 09:00 to 17:00",),
+        )
+    ]
+
+
+def test_team_places_follow_the_settings(data: SiteData) -> None:
+    contact = data.settings.contact.model_copy(update={"places": ["advice-bus", "town-hall"]})
+    settings = data.settings.model_copy(update={"contact": contact})
+    site = derive_site(replace(data, settings=settings), Places(), EN, BUILD_DATE)
+    assert [place.id for place in site.team_places] == ["advice-bus", "town-hall"]
+    nowhere = settings.model_copy(update={"contact": contact.model_copy(update={"places": []})})
+    assert derive_site(replace(data, settings=nowhere), Places(), EN, BUILD_DATE).team_places == ()
+
+
+def test_situations_in_the_files_order(views: SiteViews) -> None:
+    assert [(item.id, item.label) for item in views.situations] == [
+        ("living-outside-the-area", "Living outside the area"),
+        ("at-college", "At college or university"),
+        ("parent-or-expecting", "A parent, or expecting a baby"),
+        ("leaving-custody", "Leaving prison or a young offender institution"),
+        ("staying-put", "Still living with former foster carers (Staying Put)"),
+    ]
+
+
+def test_organisations_in_the_files_order(views: SiteViews, data: SiteData) -> None:
+    assert data.organisations is not None
+    assert views.organisations == tuple(data.organisations.organisations)
+    assert [(item.id, item.type) for item in views.organisations][:3] == [
+        ("leaving-care-service", "council"),
+        ("looked-after-children-nurses", "nhs"),
+        ("district-councils", "district_council"),
+    ]
+    assert "hostile-organisation" in {item.id for item in views.organisations}
+
+
+def test_without_the_optional_registries(data: SiteData) -> None:
+    bare = replace(data, situations=None, organisations=None, changes=None)
+    # Entries name organisations, so the offer goes too.
+    site = derive_site(replace(bare, offer={}), Places(), EN, BUILD_DATE)
+    assert (site.situations, site.organisations) == ((), ())
+    assert not [change for change in site.changes if change.kind == "note"]

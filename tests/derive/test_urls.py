@@ -70,6 +70,8 @@ def test_places_come_from_the_macros_pages_call() -> None:
             call("action_plan", "plan/index.md"),
             call("offer_overview", "index.md"),
             call("figure", "strategy/figures.md", "total"),
+            call("arrangements", "offer/moving-on.md"),
+            call("changes", "news/changes.md"),
         ]
     )
     assert places.sections == {"money": "offer/money/", "health": "help/health/"}
@@ -78,6 +80,8 @@ def test_places_come_from_the_macros_pages_call() -> None:
     assert places.principle("voice") == "strategy/where-we-want-to-be/#voice"
     assert places.action_plan == "plan/"
     assert places.overview == ""
+    assert places.arrangements == "offer/moving-on/"
+    assert places.changes == "news/changes/"
 
 
 def test_links_follow_the_page_that_calls_the_macro() -> None:
@@ -114,6 +118,7 @@ def test_without_pages_there_are_usual_places_or_none() -> None:
     assert places.section("rent") == "offer/rent/"
     assert places.principle("voice") is None
     assert (places.action_plan, places.overview) == (None, None)
+    assert (places.arrangements, places.changes) == (None, None)
 
 
 def test_the_fixture_sites_places(views: SiteViews) -> None:
@@ -127,4 +132,6 @@ def test_the_fixture_sites_places(views: SiteViews) -> None:
         principles="strategy/principles/",
         action_plan="strategy/action-plan/",
         overview="offer/",
+        arrangements="offer/moving-on/",
+        changes="changes/",
     )

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser_tests.test_a11y import Audit, audit_pages, serve_published
-from tests.conftest import copy_project, run_build
+from tests.conftest import built_pages, copy_project, run_build
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_every_page_of_the_example_is_checked(
 ) -> None:
     _, site_dir = example_site
     assert "404.html" in example_audit.pages and "" in example_audit.pages
-    assert len(example_audit.pages) == len(list(site_dir.rglob("*.html")))
+    assert len(example_audit.pages) == len(built_pages(site_dir))
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations_in_the_example(example_audit: Audit) -> None:

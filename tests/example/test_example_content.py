@@ -22,6 +22,7 @@ from tests.conftest import (
     BUILD_DATE,
     ROOT,
     BuildResult,
+    built_pages,
     copy_project,
     html_path,
     run_build,
@@ -72,7 +73,7 @@ def test_no_missing_anchors(example_site: Path) -> None:
 
 
 def test_every_page_has_a_description(example_site: Path) -> None:
-    pages = sorted(example_site.rglob("*.html"))
+    pages = built_pages(example_site)
     assert len(pages) > 1
     for page in pages:
         descriptions = soup_of(page).find_all("meta", attrs={"name": "description"})
@@ -96,7 +97,7 @@ def test_the_gallery_shows_every_published_piece_and_nothing_else(
     pieces = example_data.gallery.pieces if example_data.gallery is not None else []
     published = [piece.id for piece in pieces if is_published(piece, BUILD_DATE)]
     shown: set[str] = set()
-    for page in example_site.rglob("*.html"):
+    for page in built_pages(example_site):
         shown |= {str(a["id"]) for a in soup_of(page).select("article.clo-piece")}
     assert shown <= set(published), "a piece without consent, or taken down, is on a page"
     report = check_project(ROOT, ROOT / "docs", BUILD_DATE)

@@ -10,9 +10,11 @@ def test_json_lists_every_row_soonest_first_with_counts(views: SiteViews) -> Non
     report = review_json(views.review_rows, "2026-11-23")
     assert [item["id"] for item in report["items"]] == [row.id for row in views.review_rows]
     assert report["items"][0]["id"] == "always-overdue"
-    assert report["counts"] == {"current": 3, "due_soon": 1, "overdue": 1}
+    # Four up to date: two sections, the entry reviewed on its own and the arrangements.
+    assert report["counts"] == {"current": 4, "due_soon": 1, "overdue": 1}
     kinds = {item["id"]: item["kind"] for item in report["items"]}
     assert kinds["free-prescriptions"] == "entry" and kinds["hostile"] == "section"
+    assert list(kinds.values()).count("arrangements") == 1
 
 
 def test_text_report_has_one_line_per_row(views: SiteViews) -> None:

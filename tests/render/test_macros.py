@@ -11,11 +11,13 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from macros.derive.changes import change_views
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.pictures import SITE_FOLDER
 from macros.derive.site import SiteViews
 from macros.render import macros
 from macros.render.macros import MACROS, PageContext
+from macros.validate.model import ChangesFile
 from macros.validate.model.figures import FiguresFile
 from tests.render.test_chart_templates import hostile_figures
 
@@ -62,6 +64,8 @@ def test_the_registry_lists_every_macro() -> None:
         "offer_section",
         "offer_overview",
         "review_table",
+        "arrangements",
+        "changes",
         "search_box",
         "principles",
         "action_plan",
@@ -229,10 +233,146 @@ def test_review_table_lists_every_row_soonest_first(views: SiteViews) -> None:
     assert links == [
         "../offer/money/",
         "../offer/housing/",
+        "../offer/moving-on/",
         "../offer/hostile/",
         "../offer/health/",
         "../offer/health/#free-prescriptions",
     ]
+    kinds = [dd.get_text() for dd in soup.select(".clo-review-row__facts dd:nth-of-type(1)")]
+    assert kinds[2] == "Arrangements"
+
+
+def test_review_table_lists_stale_amounts(views: SiteViews) -> None:
+    soup = soup_of(macros.review_table(on(views, "reviews/")))
+    heading = soup.select_one("h2#amounts-not-changed")
+    assert heading is not None
+    assert heading.get_text() == "Amounts not changed for more than a year"
+    items = soup.select(".clo-stale-amounts li")
+    assert [item.get_text() for item in items] == [
+        "Money to live on at 16 and 17: £57.90 a week, since 1 April 2025"
+    ]
+    link = items[0].select_one("a")
+    assert link is not None and link["href"] == "../offer/money/#money-at-16"
+    time = items[0].select_one("time")
+    assert time is not None and time["datetime"] == "2025-04-01"
+
+
+def test_review_table_without_stale_amounts_has_no_such_list(views: SiteViews) -> None:
+    soup = soup_of(macros.review_table(on(replace(views, stale_amounts=()), "reviews/")))
+    assert soup.select_one("#amounts-not-changed") is None
+    assert soup.select_one(".clo-stale-amounts") is None
+    assert soup.select(".clo-review-row")
+
+
+def test_review_table_stale_amounts_are_text(views: SiteViews) -> None:
+    stale = replace(
+        views.stale_amounts[0], entry_title="<script>x</script>", amount="<b>£1</b> a week"
+    )
+    html = str(macros.review_table(on(replace(views, stale_amounts=(stale,)), "reviews/")))
+    assert "<script>x" not in html and "<b>" not in html
+    assert "&lt;b&gt;£1&lt;/b&gt; a week, since" in html
+
+
+# --- The arrangements and what changed ------------------------------------------------------
+
+
+def test_arrangements_render_every_part_in_the_laws_order(views: SiteViews) -> None:
+    soup = soup_of(macros.arrangements(on(views, "offer/moving-on/")))
+    sections = soup.select("section.clo-arrangement")
+    assert [section["aria-labelledby"] for section in sections] == [
+        "anticipating_needs",
+        "housing_cooperation",
+        "homelessness_and_custody",
+        "financial_support",
+        "access_to_services",
+        "early_intervention",
+        "financial_literacy",
+    ]
+    first = sections[0].select_one("h2")
+    assert first is not None and first["id"] == "anticipating_needs"
+    assert first.get_text() == "Planning ahead"
+    assert soup.find("script") is None
+    status = soup.select_one(".clo-review__status")
+    assert status is not None and status.get_text() == "Up to date"
+    owner = soup.select_one(".clo-section__owner")
+    assert owner is not None and "Head of the Leaving Care Service" in owner.get_text()
+
+
+def test_arrangements_set_the_description_only_when_the_page_has_none(views: SiteViews) -> None:
+    ctx = on(views, "offer/moving-on/")
+    macros.arrangements(ctx)
+    assert ctx.page.meta["description"] == (
+        "How we plan ahead, work with housing teams and help with money and services."
+    )
+    own = on(views, "offer/moving-on/", {"description": "Our own words."})
+    macros.arrangements(own)
+    assert own.page.meta["description"] == "Our own words."
+
+
+def test_arrangements_need_their_file(views: SiteViews) -> None:
+    with pytest.raises(ValueError, match=r"arrangements\.yml is missing"):
+        macros.arrangements(on(replace(views, arrangements=None)))
+
+
+def test_changes_newest_first_with_links_from_the_page(views: SiteViews) -> None:
+    soup = soup_of(macros.changes(on(views, "changes/")))
+    items = soup.select("ol.clo-changes > li")
+    assert len(items) == len(views.changes)
+    assert [item.select_one("time")["datetime"] for item in items] == [
+        change.on.isoformat() for change in views.changes
+    ]
+    first = items[0]
+    assert first["class"] == ["clo-change", "clo-change--amount"]
+    assert first.get_text() == (
+        "1 September 2027: Bursary for your course: now up to £1,100 a year (was up to £1,000 a year)"
+    )
+    assert first.select_one("a")["href"] == "../offer/money/#college-bursary"
+    hrefs = {a.get_text(): a["href"] for a in soup.select("ol.clo-changes a")}
+    assert hrefs["Checked: How we help you move to adult life"] == "../offer/moving-on/"
+    assert hrefs["The evening drop-in has ended."] == "../offer/health/"
+    feed = soup.select_one(".clo-changes__feed a")
+    assert feed is not None and feed["href"] == "../changes.xml"
+    assert feed.get_text() == "Follow these changes in a feed reader (Atom)"
+    # From another page the links follow.
+    moved = soup_of(macros.changes(on(views, "news/what-changed/")))
+    assert moved.select_one(".clo-changes__feed a")["href"] == "../../changes.xml"
+
+
+def test_changes_leave_the_pages_own_description(views: SiteViews) -> None:
+    # Nothing in the data describes the list: the page's front matter does.
+    own = on(views, "changes/", {"description": "What changed."})
+    macros.changes(own)
+    assert own.page.meta == {"description": "What changed."}
+
+
+def test_changes_are_text_and_a_note_is_never_a_link_in_a_link(views: SiteViews) -> None:
+    html = str(macros.changes(on(views, "changes/")))
+    soup = soup_of(html)
+    assert soup.find("script") is None
+    assert "Checked: Hostile &lt;script&gt;" in html
+    notes = ChangesFile.model_validate(
+        {
+            "changes": [
+                {
+                    "date": "2026-07-01",
+                    "what": "See [the rules](https://www.example.org/) <script>x</script>",
+                    "section": "always-current",
+                },
+                {"date": "2026-07-02", "what": "Prices have changed.", "section": "always-current"},
+            ]
+        }
+    )
+    written = change_views({}, views.sections, notes, None, views.words)
+    soup = soup_of(macros.changes(on(replace(views, changes=written), "changes/")))
+    assert soup.find("script") is None
+    links = soup.select("ol.clo-changes a")
+    assert [a["href"] for a in links] == ["../offer/health/", "https://www.example.org/"]
+    assert all(link.find("a") is None for link in links)
+
+
+def test_no_changes_is_an_empty_list(views: SiteViews) -> None:
+    soup = soup_of(macros.changes(on(replace(views, changes=()), "changes/")))
+    assert soup.select("ol.clo-changes > li") == []
 
 
 # --- The gallery (ported from the HTML parts of tests/test_gallery.py) ---------------------

@@ -74,7 +74,12 @@ def test_review_lists_soonest_first_and_exits_zero_by_default() -> None:
     assert dates == sorted(dates)
     assert rows[0].startswith("OVERDUE") and "Money" in rows[0]
     assert any(line.startswith("DUE SOON") and "A place to live" in line for line in rows)
-    assert lines[-1] == "1 overdue, 1 due soon, 3 up to date."
+    # The arrangements are reviewed too, and have a row of their own.
+    assert any(
+        line.startswith("CURRENT") and "Arrangements  How we help you move to adult life" in line
+        for line in rows
+    )
+    assert lines[-1] == "1 overdue, 1 due soon, 4 up to date."
 
 
 def test_review_fails_on_overdue_when_asked(fixture_copy: Path) -> None:
@@ -90,7 +95,8 @@ def test_review_fails_on_overdue_when_asked(fixture_copy: Path) -> None:
 def test_review_json_and_markdown_output() -> None:
     report = json.loads(run("review", "--json").stdout)
     assert report["generated_on"] == "2026-11-23"
-    assert report["counts"] == {"current": 3, "due_soon": 1, "overdue": 1}
+    assert report["counts"] == {"current": 4, "due_soon": 1, "overdue": 1}
+    assert "arrangements" in [item["kind"] for item in report["items"]]
     markdown = run("review", "--markdown").stdout
     assert "- [ ] **Overdue** (15 July 2020): section `always-overdue`, Money" in markdown
     assert "- [ ] **Due soon** (1 December 2026): section `due-soon`" in markdown

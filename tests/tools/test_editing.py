@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.yaml_file import load_yaml
+from macros.problems import DataError
 from macros.tools.editing import EditError, entry_scaffold, mark_reviewed, new_entry, scaffold
 from macros.validate.messages import validate
 from macros.validate.model import Entry
@@ -23,7 +24,6 @@ title: Money   # the heading
 order: 60
 introduction: >-
   Money you can get.
-covers: [financial_support]
 owner: "Leaving Care Team"
 last_reviewed_on: 2025-03-12   # checked with finance
 review_by: 2025-09-12
@@ -36,7 +36,7 @@ entries:
     ages: {from: 18, to: 25}
     how_to_get_it:
       - Ask.
-    provider: {name: Leaving Care Team, type: council}
+    providers: [leaving-care-team]
     duty: statutory
 
 # Trailing note about the file.
@@ -151,14 +151,31 @@ def test_a_new_model_field_appears_in_the_scaffold_by_itself() -> None:
 
 
 def test_a_filled_in_scaffold_is_a_valid_entry(tmp_path: Path) -> None:
-    text = "\n".join(entry_scaffold("driving-lessons")).replace('""', '"Filled in"')
-    text = text.replace('phone: "Filled in"', 'phone: "01632 960 100"')
+    lines = entry_scaffold("driving-lessons")
+    # Providers are required, so the scaffold leaves one to fill in: an organisation's id.
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("providers:"))
+    assert lines[at + 1].strip() == '- ""'
+    lines[at + 1] = lines[at + 1].replace('""', "leaving-care-team")
+    text = "\n".join(lines).replace('""', '"Filled in"')
     text = text.replace('email: "Filled in"', "email: a@example.org")
     text = text.replace('web: "Filled in"', "web: https://www.example.org/")
     path = tmp_path / "entry.yml"
     path.write_text(text.removeprefix("- ").replace("\n  ", "\n"), encoding="utf-8")
     entry = validate(load_yaml(path, "entry.yml"), Entry)
     assert entry.id == "driving-lessons" and entry.title == "Filled in"
+    assert [provider.organisation for provider in entry.providers] == ["leaving-care-team"]
+    assert entry.contact.email == "a@example.org"
+
+
+def test_a_scaffold_left_as_written_is_refused_on_its_lines(tmp_path: Path) -> None:
+    # Guards the test above: what the editor has not filled in is not a valid entry.
+    text = "\n".join(entry_scaffold("driving-lessons"))
+    path = tmp_path / "entry.yml"
+    path.write_text(text.removeprefix("- ").replace("\n  ", "\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        validate(load_yaml(path, "entry.yml"), Entry)
+    report = caught.value.report()
+    assert "title" in report and "providers[1].organisation" in report
 
 
 def test_windows_line_endings_are_kept(section: Path) -> None:

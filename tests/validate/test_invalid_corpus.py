@@ -5,13 +5,15 @@ A fixture in ``tests/validate/invalid/<defect-name>.yml`` starts with header com
     # target: data/offer/always-overdue.yml   file in a copy of the fixture site to change
     # expect: data/offer/always-overdue.yml:37: entries[2].ages.from: ...   (one or more)
     # replace: <old text> => <new text>  (optional, repeatable; \\n for a line break)
+    # delete: the target                (optional: the target file is removed)
 
 Targets are paths inside the fixture site's folder (``tests/fixture_site/``). With
 ``replace`` lines, each old text in the target's current content is replaced (it must be
-there). Without them, the rest of the fixture (after the header) becomes the whole target
-file. The copy is then checked as ``check`` does, and every expected line must be
-reported; then it is built, and the build must fail with exactly the problems ``check``
-found, and never with any other exception (a traceback).
+there). With ``delete``, the target (which must be there) is removed. Without either, the
+rest of the fixture (after the header) becomes the whole target file. The copy is then
+checked as ``check`` does, and every expected line must be reported; then it is built,
+and the build must fail with exactly the problems ``check`` found, and never with any
+other exception (a traceback).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from macros.pipeline import check_project
 from tests.conftest import BUILD_DATE, FROZEN_EPOCH, copy_fixture_site, run_build
 
 FIXTURES = sorted((Path(__file__).parent / "invalid").glob("*"))
-HEADER_KEYS = {"target", "expect", "replace"}
+HEADER_KEYS = {"target", "expect", "replace", "delete"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Fixture:
     expected: list[str]
     replacements: list[tuple[str, str]]
     body: bytes
+    delete: bool = False
 
 
 def parse_fixture(path: Path) -> Fixture:
@@ -57,19 +60,29 @@ def parse_fixture(path: Path) -> Fixture:
     target = ""
     expected: list[str] = []
     replacements: list[tuple[str, str]] = []
-    for line in header_lines:
-        key, value = line[2:].split(":", 1)
+    delete = False
+    for header in header_lines:
+        key, value = header[2:].split(":", 1)
         value = value.strip()
         if key == "target":
             target = value
         elif key == "expect":
             expected.append(value)
+        elif key == "delete":
+            delete = True
         else:
             old, new = value.split(" => ", 1)
-            replacements.append(
-                (old.encode().decode("unicode_escape"), new.encode().decode("unicode_escape"))
-            )
-    return Fixture(target, expected, replacements, raw[body_start:])
+            replacements.append((_unescaped(old), _unescaped(new)))
+    return Fixture(target, expected, replacements, raw[body_start:], delete)
+
+
+def _unescaped(text: str) -> str:
+    r"""``\n`` in a replace line is a line break; any other character stays as typed.
+
+    >>> _unescaped(r"a\nb £5")
+    'a\nb £5'
+    """
+    return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
 
 
 def apply_fixture(fixture: Path, site: Path) -> list[str]:
@@ -80,7 +93,12 @@ def apply_fixture(fixture: Path, site: Path) -> list[str]:
     )
     path = site / parsed.target
     path.parent.mkdir(parents=True, exist_ok=True)
-    if parsed.replacements:
+    if parsed.delete:
+        assert path.is_file() and not parsed.replacements, (
+            f"{fixture.name}: deletes {parsed.target}, which must be there, and changes nothing"
+        )
+        path.unlink()
+    elif parsed.replacements:
         text = path.read_text(encoding="utf-8")
         for old, new in parsed.replacements:
             assert old in text, f"{fixture.name}: {old!r} not found in {parsed.target}"
@@ -143,7 +161,7 @@ def build_in_process(site: Path, site_dir: Path) -> BuildOutcome:
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(FIXTURES) >= 60
+    assert len(FIXTURES) >= 120
 
 
 def test_every_fixture_names_one_defect_of_the_fixture_site() -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from macros.load.yaml_file import load_yaml, parse_yaml
 from macros.problems import DataError
 from macros.validate.messages import validate
 from macros.validate.model import HelpContact, OfferSection, SiteSettings
+from macros.validate.model.offer import Amount
+from macros.validate.model.times import OpeningTime
 from tests.conftest import FIXTURE_SITE
 
 SITE_YML = FIXTURE_SITE / "data" / "site.yml"
@@ -115,8 +118,8 @@ def test_all_problems_reported_together(tmp_path: Path) -> None:
             'must be text: put it in quotes, "12" (without quotes YAML reads it as a number)',
         ),
         (
-            "owner: Leaving Care Service manager",
-            "owner:",
+            "introduction: Money you can get, and help to claim what you are entitled to.",
+            "introduction:",
             "is empty; write a value after the colon",
         ),
         (
@@ -165,3 +168,46 @@ def test_what_yaml_made_of_a_value_is_never_shown_only_what_was_typed(
     message = caught.value.problems[0].message
     assert message.startswith(f'must be text: put it in quotes, "{shown}"'), message
     assert read_as in message and "1772123456" not in message.replace(shown, "")
+
+
+def test_an_optional_key_left_empty_is_left_out() -> None:
+    """``owner:`` with nothing after it is an owner not published, not an empty one."""
+    text = OFFER_YML.read_text(encoding="utf-8")
+    assert "owner: Leaving Care Service manager\n" in text
+    loaded = parse_yaml(
+        text.replace("owner: Leaving Care Service manager", "owner:").encode(), "data/offer/x.yml"
+    )
+    assert validate(loaded, OfferSection).owner is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-57.90", "must be more than 0 and at most 100000; got '-57.90'"),
+        ("0", "must be more than 0 and at most 100000; got 0"),
+        ("100000.01", "must be more than 0 and at most 100000; got 100000.01"),
+    ],
+)
+def test_a_limit_the_value_may_not_equal_is_said_as_more_than(value: str, message: str) -> None:
+    """A number field with ``gt=0`` never says "100000 or less" to a value below zero."""
+    text = f"value: {value}\nper: week\nfrom: 2026-04-01\n"
+    with pytest.raises(DataError) as caught:
+        validate(parse_yaml(text.encode(), "data/offer/x.yml"), Amount)
+    assert [problem.message for problem in caught.value.problems] == [message]
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "typed"),
+    [
+        (Amount, "value: 57.9O\nper: week\nfrom: 2026-04-01\n", "57.9O"),
+        (OpeningTime, "days: [monday]\nopens: 5.30pm\ncloses: '17:00'\n", "5.30pm"),
+    ],
+)
+def test_a_rule_of_the_model_says_what_was_typed_once(
+    model: type[BaseModel], text: str, typed: str
+) -> None:
+    with pytest.raises(DataError) as caught:
+        validate(parse_yaml(text.encode(), "data/x.yml"), model)
+    (message,) = [problem.message for problem in caught.value.problems]
+    assert message.endswith(f"; got '{typed}'"), message
+    assert message.count("got") == 1, message

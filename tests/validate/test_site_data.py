@@ -33,6 +33,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_fixture_site(tmp_path_factory.mktemp("site"))
 
 
+NAMED_BY_ENTRIES = {"places", "areas", "situations"}
+"""Optional lists that the fixture site's entries name by id."""
+
+
+def replace_in(path: Path, *replace: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in replace:
+        assert old in text, f"{old!r} not in {path.name}"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
 def messages(site: Path) -> list[str]:
     return [str(problem) for problem in check_data(site, BUILD_DATE).problems]
 
@@ -76,15 +88,92 @@ def test_an_offer_folder_with_no_sections_is_a_problem(fixture_copy: Path) -> No
 
 def test_optional_files_may_be_left_out(fixture_copy: Path) -> None:
     optional = [kind for kind in DATA_FILES if not kind.required]
-    assert {kind.key for kind in optional} == {"action_plan", "figures", "gallery"}
+    assert {kind.key for kind in optional} == {
+        "action_plan",
+        "figures",
+        "gallery",
+        "changes",
+        *NAMED_BY_ENTRIES,
+    }
     for kind in optional:
-        (fixture_copy / kind.path).unlink()
+        if kind.key not in NAMED_BY_ENTRIES:
+            (fixture_copy / kind.path).unlink()
     shutil.rmtree(fixture_copy / "data" / "gallery")
     checked = check_data(fixture_copy, BUILD_DATE)
     assert checked.problems == [] and checked.notices == []
     assert checked.data is not None
-    assert (checked.data.action_plan, checked.data.figures, checked.data.gallery) == (None,) * 3
+    left_out = (checked.data.action_plan, checked.data.figures, checked.data.gallery)
+    assert left_out == (None,) * 3
+    assert checked.data.changes is None
     assert checked.data.pictures == {}
+
+
+def test_lists_that_entries_name_may_be_left_out_with_what_names_them(fixture_copy: Path) -> None:
+    """Without places, situations or areas of its own, a site names none of them."""
+    for name in ("places", "situations", "areas"):
+        (fixture_copy / "data" / f"{name}.yml").unlink()
+    replace_in(
+        fixture_copy / "data" / "site.yml",
+        ("  places: [town-hall]\n", ""),
+    )
+    replace_in(
+        fixture_copy / "data" / "offer" / "always-overdue.yml",
+        ("areas: [money, accommodation]", "areas: [accommodation]"),
+        ("areas: [money]", "areas: [financial_literacy]"),
+        ("areas: [education_and_training, money]", "areas: [education_and_training]"),
+        ("    only_for: [at-college]\n", ""),
+    )
+    replace_in(
+        fixture_copy / "data" / "offer" / "always-current.yml",
+        ("    especially_for: [parent-or-expecting]\n", ""),
+        ("    places:\n      - {place: northtown-hub, opening_times: [", "    opening_times: ["),
+        ("2026-01-08}]}\n", "2026-01-08}]\n"),
+        ("    places: [northtown-hub, advice-bus]\n", ""),
+    )
+    replace_in(
+        fixture_copy / "data" / "offer" / "due-soon.yml",
+        ("areas: [accommodation, money]", "areas: [accommodation]"),
+        ("    only_for: [staying-put]\n", ""),
+        ("    only_for: [living-outside-the-area]\n", ""),
+        ("    only_for: [leaving-custody]\n", ""),
+    )
+    replace_in(
+        fixture_copy / "data" / "offer" / "hostile.yml", ("    places: [hostile-place]\n", "")
+    )
+    checked = check_data(fixture_copy, BUILD_DATE)
+    assert [str(problem) for problem in checked.problems] == []
+    assert checked.data is not None
+    assert (checked.data.places, checked.data.situations, checked.data.areas) == (None,) * 3
+
+
+def test_a_list_left_out_that_entries_name_says_where_to_list_them(fixture_copy: Path) -> None:
+    for name in ("places", "situations"):
+        (fixture_copy / "data" / f"{name}.yml").unlink()
+    found = messages(fixture_copy)
+    assert (
+        "data/site.yml:34: contact.places[1]: unknown place 'town-hall'; no place is "
+        "listed yet: add it to data/places.yml" in found
+    )
+    assert (
+        "data/offer/always-current.yml:58: entries[4].places[2].place: unknown place "
+        "'advice-bus'; no place is listed yet: add it to data/places.yml"
+    ) in found
+    assert (
+        "data/offer/due-soon.yml:17: entries[1].only_for[1]: unknown situation 'staying-put'; "
+        "no situation is listed yet: add it to data/situations.yml"
+    ) in found
+    assert all("no place is listed" in p or "no situation is listed" in p for p in found)
+    assert len(found) == 10  # 5 places, 5 situations
+
+
+def test_an_entry_in_a_district_when_the_site_lists_none(fixture_copy: Path) -> None:
+    site_yml = fixture_copy / "data" / "site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    site_yml.write_text(text[: text.index("districts:")], encoding="utf-8")
+    assert messages(fixture_copy) == [
+        "data/offer/always-current.yml:48: entries[3].districts[1]: unknown district "
+        "'northtown'; no district is listed yet: add it to districts: in data/site.yml"
+    ]
 
 
 def test_a_page_that_uses_a_file_left_out_is_told_to_add_it(fixture_copy: Path) -> None:
@@ -94,6 +183,34 @@ def test_a_page_that_uses_a_file_left_out_is_told_to_add_it(fixture_copy: Path) 
         "docs/strategy/figures.md:7: figure: data/figures.yml is missing; add it to use figure()"
         in [str(problem) for problem in problems]
     )
+
+
+# --- A file that does not load is not reported again through what names it -----------------
+
+
+@pytest.mark.parametrize(
+    ("broken", "old", "new"),
+    [
+        ("data/site.yml", "response_days: 10", "response_days: 0"),
+        ("data/places.yml", "postcode: TE2 2BB", "postcode: TE2 2B"),
+        ("data/situations.yml", "label: At college or university", "label:"),
+        ("data/areas.yml", "label: Money", "label:"),
+        ("data/organisations.yml", "type: charity", "type: [charity]"),
+        ("data/principles.yml", "number: 7", "number: seven"),
+        ("data/offer/always-current.yml", "order: 20", "order: -1"),
+    ],
+    ids=["site", "places", "situations", "areas", "organisations", "principles", "section"],
+)
+def test_a_file_that_does_not_load_gives_only_its_own_problem(
+    fixture_copy: Path, broken: str, old: str, new: str
+) -> None:
+    """Districts, places, situations, areas, organisations and principles it lists are not
+    reported as unknown, and no statutory area is reported as not covered because the
+    section that covers it did not load."""
+    replace_in(fixture_copy / broken, (old, new))
+    found = messages(fixture_copy)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{broken}:"), found
 
 
 def test_problems_in_several_files_are_reported_together(fixture_copy: Path) -> None:
@@ -188,7 +305,8 @@ def test_an_unchanged_file_is_not_parsed_again_but_a_changed_one_is(
     first = check_data(fixture_copy, BUILD_DATE)
     assert first.data is not None
     assert sorted(parsed) == sorted(first.data.sources)
-    assert len(parsed) == 9
+    data_files = sorted((fixture_copy / "data").rglob("*.yml"))
+    assert len(parsed) == len(data_files) == 15
     parsed.clear()
     again = check_data(fixture_copy, BUILD_DATE)
     assert parsed == []

@@ -34,8 +34,11 @@ from macros.derive.review import ReviewState
 from macros.derive.site import SiteViews
 from macros.publish.theme import SCRIPT_WORDS, ThemeContext
 from macros.render.macros import PageContext, search_box
-from macros.validate.model import Duty
+from macros.validate.model import STATUTORY_AREAS, Duty
+from macros.validate.model.contacts import PhonePurpose
 from macros.validate.model.gallery import PieceKind
+from macros.validate.model.offer import Per, Role
+from macros.validate.model.times import Every
 from macros.words import CATALOGUE_DIR, PLURAL_FORMS, Entry, flatten, load_words, placeholders
 from tests.conftest import ROOT
 
@@ -54,6 +57,13 @@ PYTHON_EXPANSIONS: dict[str, tuple[str, ...]] = {
     "entry.duty.value": tuple(duty.value for duty in Duty),
     "status": STATUS_ORDER,
     "piece.kind.value": tuple(kind.value for kind in PieceKind),
+    "reference.role.value": tuple(role.value for role in Role),
+    "phone.purpose.value": tuple(purpose.value for purpose in PhonePurpose),
+    "amount.per.value": tuple(per.value for per in Per),
+    "per": tuple(per.value for per in Per),
+    "opening.every.name": tuple(every.name for every in Every),
+    # A statutory area's name (a council's own areas are named in data/areas.yml).
+    "area": tuple(area.id for area in STATUTORY_AREAS),
 }
 # The same for keys the JavaScript joins, e.g. say("review." + state).
 SCRIPT_EXPANSIONS: dict[str, tuple[str, ...]] = {
@@ -111,9 +121,13 @@ def _is_words_call(func: ast.expr) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == "markup" and _is_words(func.value)
 
 
-def _expand(key: ast.expr, where: str) -> list[str]:
+def _expand(key: ast.expr, where: str, names: Mapping[str, list[str]]) -> list[str]:
     if isinstance(key, ast.Constant) and isinstance(key.value, str):
         return [key.value]
+    if isinstance(key, ast.IfExp):
+        return _expand(key.body, where, names) + _expand(key.orelse, where, names)
+    if isinstance(key, ast.Name):
+        return names[key.id]
     assert isinstance(key, ast.JoinedStr), f"{where}: not a key"
     parts: list[tuple[str, ...]] = []
     for part in key.values:
@@ -129,21 +143,61 @@ def _expand(key: ast.expr, where: str) -> list[str]:
     return ["".join(combination) for combination in itertools.product(*parts)]
 
 
+def _is_key(node: ast.expr) -> bool:
+    """A key written out: ``"a.b"``, ``f"a.{b}"`` or ``"a.b" if x else "a.c"``."""
+    if isinstance(node, ast.IfExp):
+        return _is_key(node.body) and _is_key(node.orelse)
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
+def _literal(node: ast.expr) -> list[str] | None:
+    """The strings a plain string, or a choice of plain strings, can be."""
+    if isinstance(node, ast.IfExp):
+        body, orelse = _literal(node.body), _literal(node.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    return None
+
+
+def key_names(tree: ast.AST) -> dict[str, list[str]]:
+    """Names only ever set to plain strings (``kind = "a.b" if up else "a.c"``), with the
+    strings each can hold; a name also set to anything else is left out."""
+    keys: dict[str, list[str]] = {}
+    other: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                literal = _literal(node.value)
+                if literal is None:
+                    other.add(target.id)
+                else:
+                    keys.setdefault(target.id, []).extend(literal)
+    return {name: found for name, found in keys.items() if name not in other}
+
+
 def python_uses(source: str, where: str) -> tuple[list[Use], list[str]]:
-    """Keys used by ``words("key")`` (f-string keys expanded), and where a key is passed on."""
+    """Keys used by ``words("key")`` (f-string keys expanded, and a name set only to keys
+    written out), and where a key is passed on."""
     uses: list[Use] = []
     passed_on: list[str] = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    names = key_names(tree)
+    for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and _is_words_call(node.func) and node.args):
             continue
         at = f"{where}:{node.lineno}"
         key = node.args[0]
-        if not isinstance(key, ast.Constant | ast.JoinedStr):
+        if not (_is_key(key) or (isinstance(key, ast.Name) and key.id in names)):
             passed_on.append(at)
             continue
-        names = [kw.arg for kw in node.keywords]
-        values = None if None in names else frozenset(str(name) for name in names)
-        uses += [Use(expanded, at, values) for expanded in _expand(key, at)]
+        given = [kw.arg for kw in node.keywords]
+        values = None if None in given else frozenset(str(name) for name in given)
+        uses += [Use(expanded, at, values) for expanded in _expand(key, at, names)]
     return uses, passed_on
 
 
@@ -294,10 +348,28 @@ def test_the_finders_find_keys() -> None:
         ("a.b", frozenset({"x"})),
         ("c.d", frozenset()),
     ]
-    python = 'words("a.b", n=1)\nsite.words(f"review.{value.state.value}")\nwords.markup(key)\n'
+    python = (
+        'words("a.b", n=1)\nsite.words(f"review.{value.state.value}")\nwords.markup(key)\n'
+        'kind = "c.up" if more else "c.down"\nwords(kind, n=2)\n'
+        'words("d.e" if x else f"duty.{entry.duty.value}")\n'
+        'other = "f.g"\nother = pick()\nwords(other)\n'
+    )
     uses, passed_on = python_uses(python, "p.py")
-    assert [u.key for u in uses] == ["a.b", "review.current", "review.due_soon", "review.overdue"]
-    assert passed_on == ["p.py:3"]
+    assert [u.key for u in uses] == [
+        "a.b",
+        "review.current",
+        "review.due_soon",
+        "review.overdue",
+        "c.up",
+        "c.down",
+        "d.e",
+        "duty.statutory",
+        "duty.local_extra",
+        "duty.national",
+    ]
+    assert uses[4].values == frozenset({"n"})
+    # A name set to something other than a key written out is a key passed on.
+    assert passed_on == ["p.py:3", "p.py:9"]
     with pytest.raises(AssertionError, match="PYTHON_EXPANSIONS"):
         python_uses('words(f"a.{unknown}")', "p.py")
     script = (
@@ -613,6 +685,7 @@ def test_the_python_scanner_finds_catalogue_words() -> None:
     )
     assert python_words(bad, phrases) == [
         "line 2: 'Being reviewed'",
+        "line 5: 'Up to'",  # from "Up to {amount}"
         "line 5: 'Up to date'",
     ]
 

@@ -32,7 +32,9 @@ def _phone_shorthand(value: Any) -> Any:
     return {"number": value} if isinstance(value, str) else value
 
 
-PhoneItem = Annotated[Phone, BeforeValidator(_phone_shorthand)]
+PhoneItem = Annotated[
+    Phone, BeforeValidator(_phone_shorthand, json_schema_input_type=PhoneNumber | Phone)
+]
 
 
 class Link(Strict):

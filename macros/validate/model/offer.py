@@ -113,8 +113,9 @@ def _money(value: Any) -> Any:
         try:
             return Decimal(text.replace(",", ""))
         except InvalidOperation:
+            # The message adds what was typed ("; got '57.9O'").
             raise ValueError(
-                f"must be an amount in pounds written in figures, such as 57.90; got {text!r}"
+                "must be an amount in pounds written in figures, such as 57.90"
             ) from None
     return value
 
@@ -201,7 +202,12 @@ class Entry(Strict):
         "(the card then says to ask a personal adviser).",
         examples=[["Ask your personal adviser."]],
     )
-    providers: list[Annotated[ProviderRef, BeforeValidator(_provider_shorthand)]] = Field(
+    providers: list[
+        Annotated[
+            ProviderRef,
+            BeforeValidator(_provider_shorthand, json_schema_input_type=Identifier | ProviderRef),
+        ]
+    ] = Field(
         min_length=1,
         description="Who provides it: organisation ids (data/organisations.yml), each with "
         "organisation: and role: when it does not run it.",
@@ -211,7 +217,12 @@ class Entry(Strict):
         default_factory=EntryContact,
         description="How to ask for it: phones, email, web, links.",
     )
-    places: list[Annotated[PlaceRef, BeforeValidator(_place_shorthand)]] = Field(
+    places: list[
+        Annotated[
+            PlaceRef,
+            BeforeValidator(_place_shorthand, json_schema_input_type=Identifier | PlaceRef),
+        ]
+    ] = Field(
         default_factory=list,
         description="Where it is given: place ids (data/places.yml), with opening_times: when "
         "they differ from the place's.",

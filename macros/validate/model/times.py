@@ -38,10 +38,7 @@ def _time_of_day(value: object) -> object:
     """Times are written 24-hour, "17:30"; YAML reads an unquoted 17:30 as a number."""
     if isinstance(value, str) and _TIME.match(value.strip()):
         return value.strip()
-    if isinstance(value, str):
-        raise ValueError(
-            f'must be a time written 24-hour in quotes, such as "09:00" or "17:30"; got {value!r}'
-        )
+    # The message adds what was typed ("; got '5.30pm'").
     raise ValueError('must be a time written 24-hour in quotes, such as "09:00" or "17:30"')
 
 
@@ -49,8 +46,9 @@ TimeOfDay = Annotated[str, BeforeValidator(_time_of_day)]
 
 
 def _days(value: list[Weekday]) -> list[Weekday]:
-    if len(set(value)) != len(value):
-        raise ValueError("names a day twice")
+    twice = [day for i, day in enumerate(value) if day in value[:i]]
+    if twice:
+        raise ValueError(f"names {twice[0]} twice; name each day once")
     return value
 
 

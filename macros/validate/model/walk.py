@@ -46,7 +46,7 @@ def field_at(model: type[BaseModel], path: FieldPath) -> FieldInfo | None:
 
     >>> from macros.validate.model import OfferSection
     >>> field_at(OfferSection, ("entries", 0, "ages", "to")).description
-    'Oldest age that can get it.'
+    'Oldest age that can get it; leave it out when there is no upper age.'
     """
     current: type[BaseModel] | None = model
     field: FieldInfo | None = None

@@ -13,6 +13,12 @@ from macros.validate.model.common import ID_PATTERN
 from macros.validate.rules.references import IdUse, duplicates, unknown
 from macros.validate.rules.registries import Known
 
+PLACES_FILE = "data/places.yml"
+SITUATIONS_FILE = "data/situations.yml"
+DISTRICTS = "districts: in data/site.yml"
+"""Where the places, situations and districts entries name are listed, for a message when
+none is listed yet."""
+
 
 def section_file_problem(relative: str, section_id: str) -> DataProblem | None:
     """A section's file name is its id, so it must be one.
@@ -32,10 +38,11 @@ def section_file_problem(relative: str, section_id: str) -> DataProblem | None:
 
 
 def offer_problems(
-    offer: Mapping[str, tuple[OfferSection, LoadedFile]], known: Known
+    offer: Mapping[str, tuple[OfferSection, LoadedFile]], known: Known, *, complete: bool = True
 ) -> list[DataProblem]:
     """Every entry's references and amounts; entry ids unique across every section and never
-    a section's id; every statutory area covered by some entry."""
+    a section's id; every statutory area covered by some entry (only when ``complete``: a
+    section file that did not load may be the one that covers it)."""
     problems: list[DataProblem] = []
     entry_ids: list[IdUse] = []
     covered: set[str] = set()
@@ -54,7 +61,7 @@ def offer_problems(
                     "choose a different entry id",
                 )
             )
-    if offer:
+    if offer and complete:
         for area in STATUTORY_AREAS:
             if area.id not in covered:
                 problems.append(
@@ -74,18 +81,21 @@ def _entry_problems(
 ) -> list[DataProblem]:
     problems: list[DataProblem] = []
 
-    def check(field: str, values: Iterable[str], ids: Iterable[str] | None, what: str) -> None:
+    def check(
+        field: str, values: Iterable[str], ids: Iterable[str] | None, what: str, listed_in: str
+    ) -> None:
         if ids is None:
             return
         for j, value in enumerate(values):
             cutoff = 0.75 if field == "areas" else 0.6
-            problems.extend(unknown(source, (*at, field, j), value, ids, what, cutoff))
+            path = (*at, field, j)
+            problems.extend(unknown(source, path, value, ids, what, cutoff, listed_in))
 
-    check("principles", entry.principles, known.principles, "principle")
-    check("areas", entry.areas, known.areas, "area")
-    check("only_for", entry.only_for, known.situations, "situation")
-    check("especially_for", entry.especially_for, known.situations, "situation")
-    check("districts", entry.districts, known.districts, "district")
+    check("principles", entry.principles, known.principles, "principle", "data/principles.yml")
+    check("areas", entry.areas, known.areas, "area", "data/areas.yml")
+    check("only_for", entry.only_for, known.situations, "situation", SITUATIONS_FILE)
+    check("especially_for", entry.especially_for, known.situations, "situation", SITUATIONS_FILE)
+    check("districts", entry.districts, known.districts, "district", DISTRICTS)
     if known.organisations is not None:
         for j, provider in enumerate(entry.providers):
             problems += unknown(
@@ -95,8 +105,12 @@ def _entry_problems(
                 known.organisations,
                 "organisation",
             )
-    for j, place in enumerate(entry.places):
-        problems += unknown(source, (*at, "places", j, "place"), place.place, known.places, "place")
+    if known.places is not None:
+        for j, place in enumerate(entry.places):
+            path = (*at, "places", j, "place")
+            problems += unknown(
+                source, path, place.place, known.places, "place", listed_in=PLACES_FILE
+            )
     if entry.where is Where.districts and not entry.districts:
         problems.append(source.problem((*at, "where"), "is districts: list them under districts:"))
     if entry.districts and entry.where is not Where.districts:

@@ -43,18 +43,24 @@ def unknown(
     known: Iterable[str],
     what: str,
     cutoff: float = 0.6,
+    listed_in: str = "",
 ) -> list[DataProblem]:
-    """A problem when ``value`` is not one of ``known``, suggesting a close match.
+    """A problem when ``value`` is not one of ``known``, suggesting a close match; when
+    nothing is known yet, where to list it (``listed_in``).
 
     >>> a = LoadedFile("a.yml", {}, {("p",): 4})
     >>> [str(p) for p in unknown(a, ("p",), "voise", ["voice", "home"], "principle")]
     ["a.yml:4: p: unknown principle 'voise'; did you mean 'voice'?"]
     >>> unknown(a, ("p",), "voice", ["voice"], "principle")
     []
+    >>> [str(p) for p in unknown(a, ("p",), "hub", [], "place", listed_in="data/places.yml")]
+    ["a.yml:4: p: unknown place 'hub'; no place is listed yet: add it to data/places.yml"]
     """
     names = sorted(known)
     if value in names:
         return []
     guess = difflib.get_close_matches(value, names, n=1, cutoff=cutoff)
     hint = f"did you mean '{guess[0]}'?" if guess else f"known: {', '.join(names)}"
+    if not names:
+        hint = f"no {what} is listed yet" + (f": add it to {listed_in}" if listed_in else "")
     return [source.problem(path, f"unknown {what} '{value}'; {hint}")]

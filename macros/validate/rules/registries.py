@@ -20,14 +20,15 @@ from macros.validate.rules.references import duplicates, unknown
 
 @dataclass(frozen=True)
 class Known:
-    """The ids data may name; None where the file that defines them did not load."""
+    """The ids data may name; None where the file that defines them did not load (its own
+    problems are reported; every reference to it would only repeat them)."""
 
     principles: frozenset[str] | None
     organisations: frozenset[str] | None
-    places: frozenset[str]
-    areas: frozenset[str]
-    situations: frozenset[str]
-    districts: frozenset[str]
+    places: frozenset[str] | None
+    areas: frozenset[str] | None
+    situations: frozenset[str] | None
+    districts: frozenset[str] | None
 
 
 def organisation_problems(file: OrganisationsFile, source: LoadedFile) -> list[DataProblem]:
