@@ -9,6 +9,7 @@ A test fails when the README's tables are out of date.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 import sys
 import types
@@ -55,10 +56,33 @@ def type_name(annotation: Any) -> str:
         return "one of: " + ", ".join(str(member.value) for member in annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "group"
-    names = {str: "text", int: "whole number", float: "number", bool: "true/false", dt.date: "date"}
+    names = {
+        str: "text",
+        int: "whole number",
+        float: "number",
+        decimal.Decimal: "number",
+        bool: "true/false",
+        dt.date: "date",
+    }
     if annotation in names:
         return names[annotation]
-    return "web address" if "Url" in str(annotation) else str(annotation)
+    if "Url" in str(annotation):
+        return "web address"
+    # A new kind of field needs a plain name here, never Python's spelling in the README.
+    raise TypeError(f"no plain name for the type {annotation!r}: add it to type_name()")
+
+
+def default_text(value: Any) -> str:
+    """A field's default as an editor would type it in YAML.
+
+    >>> default_text(False), default_text(7), default_text("week")
+    ('false', '7', 'week')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
 
 
 def rows(model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -70,8 +94,12 @@ def rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         required = field.is_required()
         default = "" if required or field.default in (PydanticUndefined, None) else field.default
         description = (field.description or "").rstrip(".")
-        if default not in ("", [], None) and not isinstance(default, BaseModel):
-            description += f" (default {default})"
+        if (
+            default not in ("", [], None)
+            and not isinstance(default, BaseModel)
+            and "(default" not in description
+        ):
+            description += f" (default {default_text(default)})"
         kind = "Markdown text" if MARKDOWN in field.metadata else type_name(field.annotation)
         lines.append(
             f"| `{path}` | {kind} | {'yes' if required else 'no'} "
