@@ -41,6 +41,54 @@ class ChangeView:
     """Stable identity of the change, for feeds."""
 
 
+KIND_ORDER = ("amount", "added", "note", "reviewed")
+"""Within a day, what matters most to a care leaver first: money, then what is new."""
+
+
+@dataclass(frozen=True)
+class ChangeMonth:
+    """The changes of one month, for a page that lists them under a heading per month."""
+
+    month_text: str
+    """"November 2026"."""
+    id: str
+    """For the heading's anchor: ``changes-2026-11``."""
+    changes: tuple[ChangeView, ...]
+    day_texts: tuple[str, ...]
+    """Each change's day without the year ("2 November"), in the same order."""
+
+
+def change_months(changes: Iterable[ChangeView], words: Words) -> tuple[ChangeMonth, ...]:
+    """The changes grouped by month, newest month first; within a day, money first.
+
+    >>> import datetime as dt
+    >>> from markupsafe import Markup
+    >>> from macros.derive.changes import ChangeView
+    >>> def change(day, kind):
+    ...     return ChangeView(dt.date(2026, 4, day), "", kind, Markup(kind), None, kind)
+    >>> months = change_months([change(1, "reviewed"), change(1, "amount"), change(9, "added")], EN)
+    >>> [(m.month_text, [c.kind for c in m.changes], m.day_texts) for m in months]
+    [('April 2026', ['added', 'amount', 'reviewed'], ('9 April', '1 April', '1 April'))]
+    """
+    ordered = sorted(
+        changes, key=lambda change: (-change.on.toordinal(), KIND_ORDER.index(change.kind))
+    )
+    months = []
+    for (year, month), group in itertools.groupby(
+        ordered, key=lambda change: (change.on.year, change.on.month)
+    ):
+        listed = tuple(group)
+        months.append(
+            ChangeMonth(
+                words.month(listed[0].on),
+                f"changes-{year}-{month:02d}",
+                listed,
+                tuple(words.day(change.on) for change in listed),
+            )
+        )
+    return tuple(months)
+
+
 @dataclass(frozen=True)
 class StaleAmount:
     entry_title: str

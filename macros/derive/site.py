@@ -14,7 +14,14 @@ from typing import Any
 
 from macros.derive.action_plan import PrincipleActions, action_plan_views
 from macros.derive.arrangements import ArrangementsView, arrangements_view
-from macros.derive.changes import ChangeView, StaleAmount, change_views, stale_amounts
+from macros.derive.changes import (
+    ChangeMonth,
+    ChangeView,
+    StaleAmount,
+    change_months,
+    change_views,
+    stale_amounts,
+)
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
@@ -50,6 +57,8 @@ class SiteViews:
     review_rows: tuple[ReviewRow, ...]
     arrangements: ArrangementsView | None
     changes: tuple[ChangeView, ...]
+    change_months: tuple[ChangeMonth, ...]
+    """The same changes by month, for the page."""
     stale_amounts: tuple[StaleAmount, ...]
     situations: tuple[Situation, ...]
     organisations: tuple[Organisation, ...]
@@ -173,6 +182,15 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         if data.arrangements is not None
         else None
     )
+    changes = change_views(
+        data.offer,
+        sections,
+        data.changes,
+        (arrangements.title, data.arrangements.last_reviewed_on, arrangements.url)
+        if arrangements is not None and data.arrangements is not None
+        else None,
+        words,
+    )
     return SiteViews(
         words=words,
         build_date=today,
@@ -181,15 +199,8 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         sections=sections,
         review_rows=review_rows(sections.values(), arrangements, words),
         arrangements=arrangements,
-        changes=change_views(
-            data.offer,
-            sections,
-            data.changes,
-            (arrangements.title, data.arrangements.last_reviewed_on, arrangements.url)
-            if arrangements is not None and data.arrangements is not None
-            else None,
-            words,
-        ),
+        changes=changes,
+        change_months=change_months(changes, words),
         stale_amounts=stale_amounts(data.offer, sections, words, today),
         situations=tuple(data.situations.situations if data.situations else ()),
         organisations=tuple(organisations),

@@ -188,7 +188,7 @@ def arrangements(ctx: PageContext) -> Markup:
 @macro("changes()")
 def changes(ctx: PageContext) -> Markup:
     """What changed in the offer, newest first, with a link to its feed."""
-    return ctx.render("changes.html", changes=ctx.site.changes, feed_url=ctx.href(FEED_PATH))
+    return ctx.render("changes.html", months=ctx.site.change_months, feed_url=ctx.href(FEED_PATH))
 
 
 @macro("search_box()")

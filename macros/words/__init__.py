@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import yaml
 from babel import Locale
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from markupsafe import Markup, escape
@@ -119,6 +119,22 @@ class Words:
         if not isinstance(value, dt.date):
             raise TypeError(f"date(): expected a date written YYYY-MM-DD, got {value!r}")
         return format_date(value, DATE_FORMAT, locale=self.locale)
+
+    def month(self, value: dt.date) -> str:
+        """A month and its year, the language's way: "November 2026" in English.
+
+        >>> load_words("en-GB").month(dt.date(2026, 11, 23))
+        'November 2026'
+        """
+        return format_skeleton("yMMMM", value, locale=self.locale)
+
+    def day(self, value: dt.date) -> str:
+        """A day of a month without the year, the language's way: "23 November".
+
+        >>> load_words("en-GB").day(dt.date(2026, 11, 23))
+        '23 November'
+        """
+        return format_skeleton("MMMMd", value, locale=self.locale)
 
     def time(self, value: dt.time) -> str:
         """A time of day the language's short way: "17:30" in British English.

@@ -512,7 +512,7 @@ CHANGES_URL = "changes/"
 
 def change_items(site_dir: Path) -> list[Tag]:
     soup = soup_of(page_file(site_dir, CHANGES_URL))
-    return soup.select("ol.clo-changes > li.clo-change")
+    return soup.select("ul.clo-changes > li.clo-change")
 
 
 def test_the_changes_page_lists_the_changes_newest_first(site_dir: Path, data: SiteData) -> None:
@@ -521,8 +521,12 @@ def test_the_changes_page_lists_the_changes_newest_first(site_dir: Path, data: S
     assert len(dates) == len(items) >= 8
     assert dates == sorted(dates, reverse=True)
     for item, iso in zip(items, dates, strict=True):
-        assert text_of(item).startswith(WORDS.date(dt.date.fromisoformat(iso)))
-    said = {text_of(item).split(": ", 1)[1]: item for item in items}
+        assert item.time is not None
+        assert text_of(item.time) == WORDS.day(dt.date.fromisoformat(iso))
+        # Each list is under the heading of its month.
+        heading = item.find_parent("ul").find_previous_sibling("h2")
+        assert text_of(heading) == WORDS.month(dt.date.fromisoformat(iso))
+    said = {text_of(item).removeprefix(text_of(item.time)).strip(): item for item in items}
 
     # An amount that went up, dated when the new amount starts, linking to its card.
     went_up = WORDS(
@@ -613,11 +617,17 @@ def test_the_feed_is_atom_with_absolute_links(site_dir: Path) -> None:
     assert len(entries) == len(items)
     ids = [atom_text(entry, "id") for entry in entries]
     assert len(set(ids)) == len(ids), "every entry has its own id"
-    for entry, item in zip(entries, items, strict=True):
+    # The page orders a day's changes money first; the feed newest first: same changes.
+    on_page = {
+        text_of(item).removeprefix(text_of(item.time)).strip(): item.time["datetime"]
+        for item in items
+        if item.time is not None
+    }
+    for entry in entries:
         assert atom_text(entry, "id").startswith(SITE_URL)
-        assert atom_text(entry, "title") == text_of(item).split(": ", 1)[1]
-        assert item.time is not None
-        assert atom_text(entry, "updated") == f"{item.time['datetime']}T00:00:00Z"
+        title = atom_text(entry, "title")
+        assert title in on_page, title
+        assert atom_text(entry, "updated") == f"{on_page[title]}T00:00:00Z"
         assert entry.find("atom:content", ATOM_NS) is None
         [link] = entry.findall("atom:link", ATOM_NS)
         assert link.get("rel", "alternate") == "alternate"

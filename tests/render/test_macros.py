@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
-from macros.derive.changes import change_views
+from macros.derive.changes import change_months, change_views
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.pictures import SITE_FOLDER
 from macros.derive.site import SiteViews
@@ -316,18 +316,19 @@ def test_arrangements_need_their_file(views: SiteViews) -> None:
 
 def test_changes_newest_first_with_links_from_the_page(views: SiteViews) -> None:
     soup = soup_of(macros.changes(on(views, "changes/")))
-    items = soup.select("ol.clo-changes > li")
+    items = soup.select("ul.clo-changes > li")
     assert len(items) == len(views.changes)
-    assert [item.select_one("time")["datetime"] for item in items] == [
-        change.on.isoformat() for change in views.changes
-    ]
+    shown = [item.select_one("time")["datetime"] for item in items]
+    assert shown == sorted(shown, reverse=True)
+    assert sorted(shown) == sorted(change.on.isoformat() for change in views.changes)
+    assert [h2.get_text() for h2 in soup.select("h2")][:2] == ["September 2027", "October 2026"]
     first = items[0]
     assert first["class"] == ["clo-change", "clo-change--amount"]
     assert first.get_text() == (
-        "1 September 2027: Bursary for your course: now up to £1,100 a year (was up to £1,000 a year)"
+        "1 September Bursary for your course: now up to £1,100 a year (was up to £1,000 a year)"
     )
     assert first.select_one("a")["href"] == "../offer/money/#college-bursary"
-    hrefs = {a.get_text(): a["href"] for a in soup.select("ol.clo-changes a")}
+    hrefs = {a.get_text(): a["href"] for a in soup.select("ul.clo-changes a")}
     assert hrefs["Checked: How we help you move to adult life"] == "../offer/moving-on/"
     assert hrefs["The evening drop-in has ended."] == "../offer/health/"
     feed = soup.select_one(".clo-changes__feed a")
@@ -363,16 +364,19 @@ def test_changes_are_text_and_a_note_is_never_a_link_in_a_link(views: SiteViews)
         }
     )
     written = change_views({}, views.sections, notes, None, views.words)
-    soup = soup_of(macros.changes(on(replace(views, changes=written), "changes/")))
+    months = change_months(written, views.words)
+    soup = soup_of(macros.changes(on(replace(views, change_months=months), "changes/")))
     assert soup.find("script") is None
-    links = soup.select("ol.clo-changes a")
+    links = soup.select("ul.clo-changes a")
     assert [a["href"] for a in links] == ["../offer/health/", "https://www.example.org/"]
     assert all(link.find("a") is None for link in links)
 
 
 def test_no_changes_is_an_empty_list(views: SiteViews) -> None:
-    soup = soup_of(macros.changes(on(replace(views, changes=()), "changes/")))
-    assert soup.select("ol.clo-changes > li") == []
+    soup = soup_of(macros.changes(on(replace(views, change_months=()), "changes/")))
+    assert soup.select("li") == [] and soup.select("h2") == []
+    # The feed's link is still there.
+    assert soup.select_one(".clo-changes__feed a") is not None
 
 
 # --- The gallery (ported from the HTML parts of tests/test_gallery.py) ---------------------
