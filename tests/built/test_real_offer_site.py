@@ -436,3 +436,39 @@ def test_the_2026_arrangements_page_has_all_seven_parts(built: Path, data: SiteD
     headings = [text_of(heading) for heading in page.select(".clo-arrangement h2")]
     assert headings == [part.heading for part in data.arrangements.parts]
     assert len(headings) == 7
+
+
+# Facts that have a field of their own, written in prose instead.
+FACTS_IN_PROSE = {
+    "an amount (amounts:)": re.compile(r"£\s?\d"),
+    "a phone number (contact.phones:)": re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"),
+    "a postcode (places.yml)": re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b"),
+    "a time of day (opening_times:)": re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b", re.I),
+    "an age range (ages:)": re.compile(r"\baged? \d{2} (?:to|and) \d{2}\b", re.I),
+}
+
+
+def test_no_fact_with_a_field_is_left_in_free_text(data: SiteData) -> None:
+    # The prose of every entry: what a council would be tempted to write facts into.
+    found = []
+    for section_id, entry_id in all_entries(data):
+        entry = next(e for e in data.offer[section_id].entries if e.id == entry_id)
+        for text in (entry.summary, *entry.conditions, *entry.how_to_get_it):
+            for kind, pattern in FACTS_IN_PROSE.items():
+                if pattern.search(text):
+                    found.append(f"{entry_id}: {kind} in {text!r}")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "prose"),
+    [
+        ("an amount (amounts:)", "You get £57.90 a week."),
+        ("a phone number (contact.phones:)", "Call 01632 960 100."),
+        ("a postcode (places.yml)", "At the hub, HL3 4BD."),
+        ("a time of day (opening_times:)", "Open until 5.30pm."),
+        ("an age range (ages:)", "For those aged 18 to 21."),
+    ],
+)
+def test_each_kind_of_fact_in_prose_is_caught(kind: str, prose: str) -> None:
+    assert FACTS_IN_PROSE[kind].search(prose)
