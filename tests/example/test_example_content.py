@@ -162,3 +162,22 @@ def test_searched_folders_exist() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in searched_files()}
     assert {"macros/pipeline.py", "tests/fixture_site/data/site.yml"} <= names
     assert all(word.strip() for word in council_words())
+
+
+def test_an_entry_that_names_a_sum_of_money_carries_it_as_an_amount(
+    example_data: SiteData,
+) -> None:
+    # True of any council's offer: a sum in the prose must also be data, or the card, the
+    # feed and "what changed" cannot show it, and nothing warns when it goes stale.
+    sum_of_money = re.compile(r"£\s?\d")
+    missing = [
+        f"{section_id}: {entry.id}"
+        for section_id, section in example_data.offer.items()
+        for entry in section.entries
+        if not entry.amounts
+        and any(
+            sum_of_money.search(text)
+            for text in (entry.summary, *entry.conditions, *entry.how_to_get_it)
+        )
+    ]
+    assert missing == []
