@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.derive.changes import FEED_PATH
+from macros.derive.exports import REVIEW_JSON
 from macros.derive.site import SiteViews
 from macros.publish.feed import atom_feed
 from macros.publish.images import CACHE_FOLDER, publish_images
@@ -17,7 +18,6 @@ from macros.publish.review_report import review_json
 from macros.validate.rules.gallery import IMAGE_FOLDER
 from macros.validate.site_data import SiteData
 
-REVIEW_JSON = "review.json"
 OPEN_REFERRAL_SERVICES = file_paths("/services")[1]
 """The Open Referral UK feed's list of services, served as JSON (the reviewers' page links
 to it); every file of the feed is in ``macros/publish/open_referral/feed.py``."""

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
+from macros.derive.exports import EXPORTS
 from macros.derive.figures import figure_value
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.page_text import page_text
@@ -189,6 +190,14 @@ def arrangements(ctx: PageContext) -> Markup:
 def changes(ctx: PageContext) -> Markup:
     """What changed in the offer, newest first, with a link to its feed."""
     return ctx.render("changes.html", months=ctx.site.change_months, feed_url=ctx.href(FEED_PATH))
+
+
+@macro("data_feeds()")
+def data_feeds(ctx: PageContext) -> Markup:
+    """Links to the files the site publishes for other systems (feeds and JSON)."""
+    return ctx.render(
+        "data-feeds.html", feeds=[(export.key, ctx.href(export.path)) for export in EXPORTS]
+    )
 
 
 @macro("search_box()")

@@ -256,6 +256,10 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
                     shown, _line_of(body, name) + offset, name, f"unknown variable or macro; {hint}"
                 )
             )
+        problems += [
+            DataProblem(shown, line + offset, field, message)
+            for line, field, message in prose_problems(body, tree)
+        ]
         page_calls = _calls(tree, names, page, offset)
         calls += page_calls
         lines = body.splitlines()
@@ -269,6 +273,55 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
     if data is not None:
         problems += _section_pages(calls, list(data.offer), docs_dir.name)
     return PagesChecked(problems, tuple(calls))
+
+
+HTML_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+"""An HTML element's opening tag; not an autolink (``<https://...>``,
+``<team@example.org>``), a comment or a closing tag (its opening tag is the problem)."""
+CODE_SPAN = re.compile(r"(`+).*?\1")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def prose_problems(body: str, tree: nodes.Template) -> list[tuple[int, str, str]]:
+    """Raw HTML and Jinja loops in a page, as (line in the body, what, message): pages hold
+    prose, and data comes through named macros, so that every council's pages stay
+    escaped, accessible and translatable. Code (fenced or in backticks) may show anything.
+
+    >>> from jinja2 import Environment
+    >>> page = "# Money\\n\\nSee <a href='x'>this</a>.\\n\\n`<b>` is fine\\n"
+    >>> prose_problems(page, Environment().parse(page))[0][:2]
+    (3, '<a>')
+    >>> loop = "{% for x in offer %}{{ x }}{% endfor %}"
+    >>> prose_problems(loop, Environment().parse(loop))[0][:2]
+    (1, 'for')
+    """
+    problems = []
+    in_fence = False
+    for number, line in enumerate(body.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for tag in HTML_TAG.finditer(CODE_SPAN.sub("", line)):
+            problems.append(
+                (
+                    number,
+                    f"<{tag.group(1)}>",
+                    "HTML in a page: write Markdown (a link is [text](address)); "
+                    "anything from the data comes through a macro (see the README's macros)",
+                )
+            )
+    for loop in tree.find_all(nodes.For):
+        problems.append(
+            (
+                loop.lineno,
+                "for",
+                "a loop in a page: lists from the data come through a macro "
+                "(see the README's macros), never a loop in the page",
+            )
+        )
+    return problems
 
 
 def _placement_problem(line: str, name: str) -> str | None:

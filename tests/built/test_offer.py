@@ -257,3 +257,11 @@ def test_section_page_description_comes_from_data(site_dir: Path, views: SiteVie
     assert description["content"] == (
         "Money you can get, and help to claim what you are entitled to."
     )
+
+
+def test_every_export_a_page_links_to_is_published(site_dir: Path) -> None:
+    from macros.derive.exports import EXPORTS
+
+    assert OPEN_REFERRAL_SERVICES in {export.path for export in EXPORTS}
+    for export in EXPORTS:
+        assert (site_dir / export.path).is_file(), export.path

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
 from macros.derive.changes import change_months, change_views
+from macros.derive.exports import EXPORTS
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.pictures import SITE_FOLDER
 from macros.derive.site import SiteViews
@@ -66,6 +67,7 @@ def test_the_registry_lists_every_macro() -> None:
         "review_table",
         "arrangements",
         "changes",
+        "data_feeds",
         "search_box",
         "principles",
         "action_plan",
@@ -474,3 +476,16 @@ def test_one_piece_on_another_page(views: SiteViews) -> None:
 @pytest.mark.parametrize("piece_id", ["not-yet-agreed", "taken-down"])
 def test_an_unpublished_piece_renders_nothing(views: SiteViews, piece_id: str) -> None:
     assert macros.gallery_piece(on(views), piece_id) == Markup("")
+
+
+def test_data_feeds_link_every_export_from_the_page(views: SiteViews) -> None:
+    soup = soup_of(macros.data_feeds(on(views, "reviews/")))
+    links = [(a.get_text(), a["href"]) for a in soup.select("ul.clo-feeds a")]
+    assert links == [
+        (views.words(f"feeds.{export.key}"), f"../{export.path}") for export in EXPORTS
+    ]
+    assert {href for _, href in links} == {
+        "../open-referral/services.json",
+        "../review.json",
+        "../changes.xml",
+    }

@@ -332,3 +332,41 @@ def test_a_new_page_or_other_data_ids_invalidate_the_cached_check(
     check_pages_cached(docs, page_names(), None, cache)
     assert len(runs) == 3
     assert len(list(cache.glob("pages-ok-*.json"))) == 1, "only the latest clean check is kept"
+
+
+# --- Pages hold prose ---------------------------------------------------------------------
+
+
+def test_html_in_a_page_is_a_problem_on_its_line(tmp_path: Path, data: SiteData) -> None:
+    page = (
+        "---\ntitle: A\n---\n# Hello\n\nPlain words.\n\n"
+        'See <a href="../review.json">the list</a> and <span onclick="x">this</span>.\n'
+    )
+    found = problems(tmp_path, {"index.md": page}, data)
+    assert [problem.split(": ", 2)[:2] for problem in found] == [
+        ["docs/index.md:8", "<a>"],
+        ["docs/index.md:8", "<span>"],
+    ]
+    assert "write Markdown (a link is [text](address))" in found[0]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Write to <team@example.org> or see <https://www.example.org/>.",
+        "In code: `<a href>` and ``<b>``.",
+        "```html\n<div>shown as code</div>\n```",
+        "<!-- a note for editors -->",
+        "Ages 16 < 18 and 25 > 21.",
+    ],
+)
+def test_autolinks_code_comments_and_comparisons_are_prose(
+    tmp_path: Path, data: SiteData, prose: str
+) -> None:
+    assert problems(tmp_path, {"index.md": f"# Hello\n\n{prose}\n"}, data) == []
+
+
+def test_a_loop_in_a_page_is_a_problem(tmp_path: Path, data: SiteData) -> None:
+    page = "# Hello\n\n{% for section in [1, 2] %}\n- {{ section }}\n{% endfor %}\n"
+    (problem,) = problems(tmp_path, {"index.md": page}, data)
+    assert problem.startswith("docs/index.md:3: for: a loop in a page")

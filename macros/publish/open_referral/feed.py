@@ -22,14 +22,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from macros.derive.exports import OPEN_REFERRAL_FOLDER
 from macros.derive.site import SiteViews
 from macros.publish.open_referral.context import FeedContext, feed_context
 from macros.publish.open_referral.service import service_documents
 from macros.publish.open_referral.taxonomy import taxonomies
 from macros.validate.site_data import SiteData
 
-FEED_FOLDER = "open-referral"
-"""Where the feed is published in the site: its base URL is ``<site_url>open-referral``."""
+FEED_FOLDER = OPEN_REFERRAL_FOLDER
+"""Where the feed is published in the site (``macros/derive/exports.py``)."""
 VERSION = "HSDS-UK-3.0"
 PROFILE = "https://github.com/openreferral/uk-profile"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json"
