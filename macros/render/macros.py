@@ -196,7 +196,10 @@ def changes(ctx: PageContext) -> Markup:
 def data_feeds(ctx: PageContext) -> Markup:
     """Links to the files the site publishes for other systems (feeds and JSON)."""
     return ctx.render(
-        "data-feeds.html", feeds=[(export.key, ctx.href(export.path)) for export in EXPORTS]
+        "data-feeds.html",
+        feeds=[
+            (ctx.site.words(f"feeds.{export.key}"), ctx.href(export.path)) for export in EXPORTS
+        ],
     )
 
 

@@ -30,6 +30,7 @@ from bs4 import BeautifulSoup
 from jinja2 import nodes
 
 from macros.derive.action_plan import STATUS_ORDER
+from macros.derive.exports import EXPORTS
 from macros.derive.review import ReviewState
 from macros.derive.site import SiteViews
 from macros.publish.theme import SCRIPT_WORDS, ThemeContext
@@ -64,6 +65,7 @@ PYTHON_EXPANSIONS: dict[str, tuple[str, ...]] = {
     "opening.every.name": tuple(every.name for every in Every),
     # A statutory area's name (a council's own areas are named in data/areas.yml).
     "area": tuple(area.id for area in STATUTORY_AREAS),
+    "export.key": tuple(export.key for export in EXPORTS),
 }
 # The same for keys the JavaScript joins, e.g. say("review." + state).
 SCRIPT_EXPANSIONS: dict[str, tuple[str, ...]] = {
