@@ -33,6 +33,8 @@ from tests.browser import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixture_site"
+# The suite's second site: a real published offer under a fictional council's name.
+REAL_OFFER_SITE = ROOT / "tests" / "real_offer_site"
 # Frozen "today" (2026-11-23 00:00 UTC) so that date-dependent output is repeatable.
 FROZEN_EPOCH = "1795392000"
 BUILD_DATE: dt.date = today({"SOURCE_DATE_EPOCH": FROZEN_EPOCH})
@@ -153,6 +155,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def site_dir(built_site: BuildResult) -> Path:
     return built_site.site_dir
+
+
+@pytest.fixture(scope="session")
+def real_offer_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real offer's site (``tests/real_offer_site/``), built once for the whole run
+    by the tests that check every page of both of the suite's sites."""
+    site = copy_site(REAL_OFFER_SITE, tmp_path_factory.mktemp("real-offer-project"))
+    result = run_build(site, tmp_path_factory.mktemp("real-offer-built"))
+    assert result.returncode == 0, result.output
+    return result.site_dir
 
 
 @pytest.fixture(scope="session")

@@ -44,6 +44,11 @@ CHAR_WIDTH = 0.6
 """Width of an average character as a share of the font size, on the generous side, so
 that wrapped lines fit inside the viewBox whatever system font draws them."""
 
+SPACING_ROOM = 0.15
+"""Room left on each line, a share of the font size a character, for the letter and word
+spacing a reader may set: WCAG 1.4.12's 0.12 and 0.16 of the font size, about 0.15 a
+character. SVG text cannot wrap by itself, so without it labels are cut off."""
+
 FIGURES = 100
 """How many person figures the "1 in 100" chart draws."""
 
@@ -140,10 +145,12 @@ def largest_remainder(counts: Sequence[int], seats: int = FIGURES) -> list[int]:
 def wrap_text(text: str, font_size: float, width: float) -> list[str]:
     """Split text into lines that fit ``width`` units at ``font_size`` (SVG cannot wrap).
 
+    Lines are short enough to fit with a reader's wider text spacing too.
+
     >>> wrap_text("Other arrangements, such as placed for adoption", 14, 240)
-    ['Other arrangements, such as', 'placed for adoption']
+    ['Other arrangements,', 'such as placed for', 'adoption']
     """
-    chars = max(8, int(width / (font_size * CHAR_WIDTH)))
+    chars = max(8, int(width / (font_size * (CHAR_WIDTH + SPACING_ROOM))))
     return textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False) or [""]
 
 
@@ -505,9 +512,10 @@ def bar_chart_view(rates: Rates, words: Words, chart_id: str = "clo-districts") 
     key_y1, key_y2 = y - 13, y + (len(key_lines) - 1) * LINE_HEIGHT + 3
     y = key_y2 + 16
 
-    # Room on the right for the longest value label, so labels never leave the chart.
+    # Room on the right for the longest value label, so labels never leave the chart
+    # (with a reader's text spacing too).
     longest = max(len(text) for text in value_texts)
-    plot_width = WIDTH - (6 + longest * FONT_SIZE * CHAR_WIDTH + 2)
+    plot_width = WIDTH - (6 + longest * FONT_SIZE * (CHAR_WIDTH + SPACING_ROOM) + 2)
     top = max(max(d.rate_per_10000 for d in ordered), rates.comparison_rate) or 1.0
 
     def x_of(rate: float) -> float:

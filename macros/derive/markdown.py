@@ -37,6 +37,10 @@ _converters = threading.local()
 _PLAIN = re.compile(r"[^\W_](?:[^\W_]|[ £€$%',.;:?!/()\"@+=-])*(?<! )")
 # "2. Apply" would be a numbered list.
 _LIST_START = re.compile(r"\d+\.(?: |$)")
+# A link the sanitiser took the address from (javascript:, an unknown scheme): it goes
+# nowhere, so only its words are kept (a link attribute on an <a> without href is not
+# valid HTML, and a screen reader would still announce a link).
+_DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.DOTALL)
 
 
 # Snippets converted by the last build, kept in .cache/ (see use_markdown_cache). Only
@@ -120,7 +124,7 @@ def markdown_to_html(text: str) -> Markup:
     >>> str(markdown_to_html("Get **£100** a year."))
     '<p>Get <strong>£100</strong> a year.</p>'
     >>> str(markdown_to_html("<script>alert(1)</script>[x](javascript:alert(1))"))
-    '<p><a rel="noopener noreferrer">x</a></p>'
+    '<p>x</p>'
     """
     if _PLAIN.fullmatch(text) and not _LIST_START.match(text):
         # What the converter and the sanitiser would return, without running them.
@@ -132,15 +136,16 @@ def sanitise(html: str) -> str:
     """The one sanitiser for HTML made from data: only the tags and links a summary needs.
 
     >>> sanitise('<p onclick="x">Hi <script>alert(1)</script><a href="javascript:x">a</a></p>')
-    '<p>Hi <a rel="noopener noreferrer">a</a></p>'
+    '<p>Hi a</p>'
     """
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    return _DEAD_LINK.sub(r"\1", cleaned)
 
 
 def markdown_inline(text: str) -> Markup:

@@ -41,9 +41,16 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return put_back(html, page)
+        return put_back(html, page, toc_depth(config))
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+
+
+def toc_depth(config: Any) -> int:
+    """The deepest heading level a table of contents lists (Markdown's ``toc_depth``,
+    a number or a range such as "2-4"; 6 when not set)."""
+    depth = str((config.get("mdx_configs") or {}).get("toc", {}).get("toc_depth", 6))
+    return int(depth.rsplit("-", 1)[-1])
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

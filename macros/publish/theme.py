@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from macros.derive.site import ThemeView
+from macros.publish.menu import usable_menu
 
 CONFIG_KEY = "clo_theme"
 SCRIPT_WORDS = ("review.current", "review.due_soon", "review.overdue", "overview.showing", "menu")
@@ -64,6 +65,11 @@ class ThemeContext:
         words = self.theme.words.for_script(*SCRIPT_WORDS)
         text = json.dumps(words, ensure_ascii=False, sort_keys=True)
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+    def menu(self, html: str) -> Markup:
+        """Material's menu and table of contents, named for screen readers
+        (``macros/publish/menu.py``)."""
+        return usable_menu(html, self.theme.words)
 
 
 def theme_context(config: Any) -> ThemeContext | None:

@@ -6,14 +6,19 @@ through unchanged: at 5,000 offer entries that was the largest part of what our 
 cost over plain mkdocs-material. Instead the macro leaves a short token on the page
 (``stash``) and keeps the HTML on the page object; after conversion, ``put_back``
 (called by the ``on_page_content`` hook) puts the HTML back in place of the token and
-tells MkDocs the ids in it, so links to them are still checked.
+tells MkDocs the ids in it, so links to them are still checked, and adds the headings in
+it to the page's table of contents, which Markdown made before they were there.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+from html import escape, unescape
 from typing import Any
+
+from markupsafe import Markup
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 BLOCKS_ATTRIBUTE = "clo_html_blocks"
 TOKEN_PREFIX = "clo-html-block-"
@@ -21,6 +26,8 @@ TOKEN_PREFIX = "clo-html-block-"
 _NONCE = secrets.token_hex(6)
 _TOKEN = re.compile(r"(?:<p>)?(" + TOKEN_PREFIX + r"[0-9a-f]+-[0-9]+)(?:</p>)?")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
+_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class MisplacedBlock(ValueError):
@@ -52,8 +59,9 @@ def stash(page: Any, html: str) -> str:
     return f"\n\n{token}\n\n"
 
 
-def put_back(html: str, page: Any) -> str:
-    """Put the HTML of block macros back in place of their tokens.
+def put_back(html: str, page: Any, toc_depth: int = 6) -> str:
+    """Put the HTML of block macros back in place of their tokens, and list their headings
+    (down to level ``toc_depth``) in the page's table of contents.
 
     >>> class Page: pass
     >>> page = Page()
@@ -88,5 +96,59 @@ def put_back(html: str, page: Any) -> str:
     if anchors is not None:
         for token in placed:
             anchors.update(_ID.findall(blocks[token]))
+    toc = getattr(page, "toc", None)
+    if toc is not None and any(_HEADING.search(blocks[token]) for token in placed):
+        page.toc = table_of_contents(html, toc, toc_depth)
     delattr(page, BLOCKS_ATTRIBUTE)
     return html
+
+
+def headings(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, words as HTML) of each heading with an id in ``html``, in order.
+
+    >>> headings('<h2 id="rent" class="x">Rent <a href="#">&amp; bills</a></h2><h3>No id</h3>')
+    [(2, 'rent', 'Rent &amp; bills')]
+    """
+    found = []
+    for match in _HEADING.finditer(html):
+        ids = _ID.findall(match.group(2) or "")
+        if ids:
+            words = " ".join(unescape(_TAG.sub("", match.group(3))).split())
+            found.append((int(match.group(1)), ids[0], escape(words, quote=False)))
+    return found
+
+
+def table_of_contents(html: str, listed: Any, toc_depth: int = 6) -> TableOfContents:
+    """The table of contents of a page's finished ``html``: every heading with an id,
+    nested by level. Those Markdown ``listed`` keep its words (a ``data-toc-label`` among
+    them); those from block macros are added where they stand, down to ``toc_depth``.
+
+    Titles are markup, as MkDocs defines them: the theme, which escapes what it is given
+    (macros/publish/theme.py), places them as they are.
+
+    >>> toc = table_of_contents('<h1 id="money">Money</h1><h2 id="rent">Rent</h2>', [])
+    >>> [(item.title, [child.url for child in item.children]) for item in toc]
+    [(Markup('Money'), ['#rent'])]
+    """
+    titles: dict[str, str] = {}
+
+    def remember(items: Any) -> None:
+        for item in items:
+            titles[item.id] = item.title
+            remember(item.children)
+
+    remember(listed)
+    top: list[AnchorLink] = []
+    open_items: list[AnchorLink] = []
+    for level, anchor, words in headings(html):
+        if anchor not in titles and level > toc_depth:
+            continue
+        link = AnchorLink(Markup(titles.get(anchor, words)), anchor, level)
+        while open_items and open_items[-1].level >= level:
+            open_items.pop()
+        (open_items[-1].children if open_items else top).append(link)
+        open_items.append(link)
+    if top:
+        # As MkDocs does: the first item is the active one.
+        top[0].active = True  # type: ignore[attr-defined]
+    return TableOfContents(top)

@@ -3,9 +3,10 @@
       read later than it was built, work the status out again from today.
    2. Age filter on the offer overview: show only entries for one age.
    3. Keyboard: Material's menu button (a <label> for its drawer checkbox)
-      becomes a real button, Escape closes the menu, and Enter or Space
-      opens a section of the menu (Material's own script, which did this, is
-      not loaded: see overrides/main.html).
+      becomes a real button, Escape closes the menu, and so do the labels
+      that open a section of the menu and go back from it (Material's own
+      script, which made them work from the keyboard, is not loaded: see
+      overrides/main.html).
    4. Search: the header's search button (hidden without JavaScript, as
       search needs it) becomes a link to the search page.
    Every word shown comes from the page (#clo-words, from macros/words/). */
@@ -111,17 +112,6 @@
     sync();
     toggle.addEventListener("change", sync);
     button.addEventListener("click", function () { toggle.click(); });
-    // The title of a section's panel in the drawer goes back up a level.
-    // Material clicks a focused label on Enter, but leaves this one out of
-    // the Tab order; once back, focus goes to what opened the section.
-    var titles = document.querySelectorAll('.md-nav--primary .md-nav__title[for^="__nav"]');
-    Array.prototype.forEach.call(titles, function (title) {
-      title.tabIndex = 0;
-      title.addEventListener("click", function () {
-        var opener = document.querySelector('.md-nav__link[for="' + title.htmlFor + '"]');
-        if (opener) { setTimeout(function () { opener.focus(); }, 0); }
-      });
-    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
         toggle.click();
@@ -130,16 +120,53 @@
     });
   }
 
-  function setUpMenuKeys() {
-    // Section labels in the menu take focus (tabindex="0"); a label does not
-    // react to keys by itself, so Enter and Space tick its checkbox as a click does.
-    document.addEventListener("keydown", function (event) {
-      var target = event.target;
-      if ((event.key === "Enter" || event.key === " ") && target.tagName === "LABEL" &&
-          target.htmlFor && target.closest(".md-nav")) {
-        event.preventDefault();
-        target.click();
+  function setUpMenuSections() {
+    // A section of the menu opens with a <label> for a hidden checkbox, and
+    // on a phone the title of the panel it opens goes back up; so do the
+    // page's contents in the menu. A mouse or a finger can use a label, but
+    // to a keyboard or a screen reader it is no control: each becomes a real
+    // button that ticks the same checkbox. One that opens says whether it is
+    // open; a title says it goes back. The button keeps the label's "for",
+    // which Material's stylesheet places these by (a button ignores it), and
+    // its id, which names the section's menu.
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var labels = document.querySelectorAll('.md-nav--primary label[for]:not([for="__drawer"])');
+    Array.prototype.forEach.call(labels, function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      if (!toggle) { return; }
+      var item = toggle.parentNode;
+      var back = label.classList.contains("md-nav__title");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " clo-menu-toggle";
+      button.setAttribute("for", label.htmlFor);
+      if (label.id) { button.id = label.id; }
+      button.innerHTML = label.innerHTML;
+      var words = label.textContent.replace(/\s+/g, " ").trim();
+      if (back) {
+        button.setAttribute("aria-label", say("menu.back", { title: words }));
+      } else if (label.htmlFor === "__toc") {
+        button.setAttribute("aria-label", say("menu.page_contents", { page: words }));
       }
+      label.parentNode.replaceChild(button, label);
+      function sync() {
+        if (!back) { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+      }
+      sync();
+      toggle.addEventListener("change", sync);
+      button.addEventListener("click", function () {
+        toggle.click();
+        var next = null;
+        if (back) {
+          // Back up: to what opened this panel.
+          next = item.querySelector(':scope > .md-nav__link[for="' + label.htmlFor + '"], ' +
+            ':scope > .md-nav__container > .md-nav__link[for="' + label.htmlFor + '"]');
+        } else if (toggle.checked && narrow.matches) {
+          // On a phone the panel covers what opened it: into the panel.
+          next = item.querySelector(":scope > .md-nav > .md-nav__title");
+        }
+        if (next) { setTimeout(function () { next.focus(); }, 0); }
+      });
     });
   }
 
@@ -159,7 +186,7 @@
     updateReviews();
     setUpAgeFilter();
     setUpMenuButton();
-    setUpMenuKeys();
+    setUpMenuSections();
     setUpSearchLink();
   }
 

@@ -673,3 +673,24 @@ def test_the_reviewers_page_lists_the_arrangements_and_the_stale_amount(
     )
     assert stale[0].time is not None and stale[0].time["datetime"] == "2025-04-01"
     assert entry_of(data, "money-at-16").amounts[0].from_date == dt.date(2025, 4, 1)
+
+
+def test_names_keep_their_case_in_links_and_contents(site_dir: Path, views: SiteViews) -> None:
+    """An entry's title is written as it is in the data wherever it is a link's words:
+    its "More about" link, the overview and the table of contents (issue 22)."""
+    overview = soup_of(site_dir / "offer" / "index.html")
+    checked = 0
+    for section in views.sections.values():
+        soup = soup_of(page_file(site_dir, section.url))
+        for entry in section.entries:
+            card = soup.select_one(f"article.clo-entry[aria-labelledby='{entry.id}']")
+            assert isinstance(card, Tag), entry.id
+            if entry.web:
+                link = card.select_one(f"a[href='{entry.web}']")
+                assert isinstance(link, Tag), entry.id
+                assert WORDS("entry.more_about", title=entry.title) in text_of(link)
+                checked += 1
+            listed = soup.select_one(f".md-sidebar--secondary a[href='#{entry.id}']")
+            assert isinstance(listed, Tag) and text_of(listed) == entry.title, entry.id
+            assert entry.title in [text_of(a) for a in overview.select(".clo-overview__list a")]
+    assert checked, "the fixture has entries with a web page"

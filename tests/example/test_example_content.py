@@ -17,6 +17,7 @@ from macros.pipeline import check_project
 from macros.tools.cli import check_main
 from macros.validate.model import STATUTORY_AREAS
 from macros.validate.site_data import SiteData, load_site_data
+from tests.built.test_contents import entry_headings_without_ids, unlisted_headings
 from tests.built.test_links import linkcheck, missing_anchors
 from tests.conftest import (
     BUILD_DATE,
@@ -28,6 +29,7 @@ from tests.conftest import (
     run_build,
     soup_of,
 )
+from tests.html_checker import check_html
 
 SEARCHED = ("macros", "overrides", "docs", "tests")
 SKIPPED_FOLDERS = {"__pycache__", ".cache", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
@@ -181,3 +183,19 @@ def test_an_entry_that_names_a_sum_of_money_carries_it_as_an_amount(
         )
     ]
     assert missing == []
+
+
+def test_every_page_is_valid_html(example_site: Path) -> None:
+    """The Nu Html Checker on every page (Material's known noise left out by its rule)."""
+    messages = check_html(built_pages(example_site), example_site)
+    assert messages == [], f"{len(messages)} HTML errors and warnings:\n" + "\n".join(
+        map(str, messages)
+    )
+
+
+def test_the_table_of_contents_lists_every_heading(example_site: Path) -> None:
+    missing = unlisted_headings(example_site)
+    assert missing == [], f"{len(missing)} headings not in the table of contents:\n" + "\n".join(
+        missing
+    )
+    assert entry_headings_without_ids(example_site) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from jinja2 import UndefinedError
 from markupsafe import Markup
@@ -10,6 +12,7 @@ from macros.derive.phones import tel_href
 from macros.render.engine import TEMPLATE_DIR, render
 from macros.validate.model import HelpContact
 from macros.words import load_words
+from tests.conftest import ROOT
 
 EN = load_words("en-GB")
 HOSTILE = '<script>alert(1)</script>" onmouseover="x'
@@ -56,3 +59,21 @@ def test_every_template_is_named_in_kebab_case() -> None:
 def test_a_value_the_template_needs_but_was_not_given_is_an_error() -> None:
     with pytest.raises(UndefinedError, match="contacts"):
         render("help-contacts.html", EN)
+
+
+CASE_FILTERS = re.compile(
+    r"\|\s*(lower|upper|title|capitalize)\b|\.(lower|upper|title|capitalize)\(\)"
+)
+
+
+def test_no_template_changes_the_case_of_words() -> None:
+    """Names keep the case they were written in: "Junior ISA", "CAMHS" and "Jobcentre
+    Plus" lowercased are read by a screen reader as other words (issue 22)."""
+    templates = [*TEMPLATE_DIR.glob("*.html"), *(ROOT / "overrides").rglob("*.html")]
+    assert templates
+    changed = [
+        f"{path.name}: {match.group(0)}"
+        for path in templates
+        for match in CASE_FILTERS.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert changed == []
