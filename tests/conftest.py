@@ -11,6 +11,7 @@ replace it without changing ``tests/``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from macros.derive.dates import today
 from macros.derive.site import SiteViews
+from macros.derive.urls import SEARCH_FOLDER, search_index_folder
 from macros.pipeline import build_views
 from macros.publish.open_referral import FEED_FOLDER
 from macros.validate.site_data import SiteData
@@ -131,6 +133,30 @@ def html_path(site_dir: Path, markdown_path: str) -> Path:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def search_index_files(site_dir: Path) -> list[Path]:
+    """Every file of the built site's search indexes (macros/publish/search_index.py)."""
+    return sorted((site_dir / SEARCH_FOLDER).rglob("*.json"))
+
+
+def search_index_text(site_dir: Path) -> str:
+    """The search indexes' files, read as one text (JSON escapes decoded)."""
+    return "\n".join(
+        json.dumps(json.loads(path.read_bytes()), ensure_ascii=False)
+        for path in search_index_files(site_dir)
+    )
+
+
+def search_index_sections(site_dir: Path, language: str) -> dict[str, tuple[str, str]]:
+    """One language's indexed sections: (title, text) by the URL search links to."""
+    folder = site_dir / search_index_folder(language) / "p"
+    sections = {}
+    for path in folder.glob("*.json"):
+        page = json.loads(path.read_bytes())
+        for anchor, title, text in page["s"]:
+            sections[page["u"] + anchor] = (title, text)
+    return sections
 
 
 def built_pages(site_dir: Path) -> list[Path]:

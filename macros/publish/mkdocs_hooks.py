@@ -5,6 +5,7 @@
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
+- the search index, one per language: ``macros/publish/search_index.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -18,12 +19,15 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from macros.publish.language import set_language
+from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
 from macros.render.html_blocks import MisplacedBlock, put_back
+from macros.words import load_words
 
 _staging = Staging()
+_search = SearchCollector()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,15 +39,23 @@ def on_config(config: Any) -> Any:
     return _staging.redirect(config)
 
 
+def on_pre_build(config: Any) -> None:
+    _search.clear()
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     return escaping_theme(env, template_cache(Path(config["config_file_path"]).parent))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return put_back(html, page)
+        html = put_back(html, page)
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+    theme = theme_context(config)
+    if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
+        _search.add(theme.theme.language, page.url, page.title or "", html)
+    return html
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -66,6 +78,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    for language, pages in _search.pages.items():
+        stop_words = frozenset(load_words(language)("search.stop_words").split())
+        write_search_index(pages, language, stop_words, Path(config["site_dir"]))
     _staging.swap(config)
 
 

@@ -24,7 +24,7 @@ from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
 from macros.derive.site import SiteViews
-from macros.derive.urls import relative_url
+from macros.derive.urls import relative_url, search_index_folder
 from macros.render.engine import render
 
 ArgKind = str
@@ -32,7 +32,6 @@ ArgKind = str
 ``figure`` (a figure name), ``piece`` (a gallery piece id), ``heading`` (2 to 6) or
 ``date`` (a date from the data, never typed text)."""
 
-SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "assets/clo-search.js"
 
 
@@ -197,7 +196,8 @@ def search_box(ctx: PageContext) -> Markup:
     overview = ctx.site.places.overview
     return ctx.render(
         "search-box.html",
-        index_url=ctx.href(SEARCH_INDEX),
+        index_url=ctx.href(search_index_folder(ctx.site.words.language)),
+        root_url=ctx.href("") or "./",
         script_url=ctx.href(SEARCH_SCRIPT),
         overview_url=ctx.href(overview) if overview is not None else None,
         script_words=ctx.site.words.for_script("search"),

@@ -143,16 +143,26 @@
     });
   }
 
+  // Material's magnify icon: the header has no search button of its own since the
+  // site writes its own search index instead of Material's search plugin.
+  var SEARCH_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
+    '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+
   function setUpSearchLink() {
-    var label = document.querySelector('.md-header label[for="__search"]');
+    var header = document.querySelector(".md-header__inner");
     var page = document.querySelector("[data-clo-search-page]");
-    if (!label || !page) { return; }
+    if (!header || !page || header.querySelector(".clo-search-link")) { return; }
     var link = document.createElement("a");
     link.className = "md-header__button md-icon clo-search-link";
     link.href = page.getAttribute("href");
     link.setAttribute("aria-label", say("menu.search_link"));
-    link.innerHTML = label.querySelector("svg") ? label.querySelector("svg").outerHTML : "";
-    label.parentNode.replaceChild(link, label);
+    link.innerHTML = SEARCH_ICON;
+    var label = header.querySelector('label[for="__search"]');
+    if (label) {
+      label.parentNode.replaceChild(link, label);
+    } else {
+      header.insertBefore(link, header.querySelector(".md-header__source"));
+    }
   }
 
   function start() {
