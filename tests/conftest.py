@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -203,6 +204,21 @@ def data(fixture_views: tuple[SiteViews, SiteData]) -> SiteData:
 def fixture_copy(tmp_path: Path) -> Path:
     """A copy of the fixture site (and the template beside it) to break."""
     return copy_fixture_site(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, dict[str, Any]]:
+    """The fixture site with more generated entries (tests/benchmarks/big_offer.py) than
+    the overview lists one by one, built: the big pages' tests read it. Returns the
+    build and the generated sections by id."""
+    from macros.derive.big_pages import OVERVIEW_LIST_MAX
+    from tests.benchmarks.big_offer import write_offer
+
+    project = copy_fixture_site(tmp_path_factory.mktemp("big") / "project")
+    sections = write_offer(project, OVERVIEW_LIST_MAX + 8, BUILD_DATE, replace=False)
+    result = run_build(project, tmp_path_factory.mktemp("big-site"))
+    assert result.returncode == 0, result.output[-3000:]
+    return result, sections
 
 
 # Browser tests: Debian's Chromium and the built fixture site, served.

@@ -9,6 +9,9 @@ from macros.derive.arrangements import ArrangementsView
 from macros.derive.offer import ReviewView, SectionView
 from macros.words import Words
 
+REVIEW_FILE = "review.json"
+"""Every row, for reviewers' tools (written by ``macros/publish/outputs.py``)."""
+
 
 @dataclass(frozen=True)
 class ReviewRow:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.derive.changes import FEED_PATH
+from macros.derive.reviews import REVIEW_FILE
 from macros.derive.site import SiteViews
 from macros.publish.feed import atom_feed
 from macros.publish.images import CACHE_FOLDER, publish_images
@@ -17,7 +18,7 @@ from macros.publish.review_report import review_json
 from macros.validate.rules.gallery import IMAGE_FOLDER
 from macros.validate.site_data import SiteData
 
-REVIEW_JSON = "review.json"
+REVIEW_JSON = REVIEW_FILE
 OPEN_REFERRAL_SERVICES = file_paths("/services")[1]
 """The Open Referral UK feed's list of services, served as JSON (the reviewers' page links
 to it); every file of the feed is in ``macros/publish/open_referral/feed.py``."""

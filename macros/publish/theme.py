@@ -17,7 +17,14 @@ from markupsafe import Markup
 from macros.derive.site import ThemeView
 
 CONFIG_KEY = "clo_theme"
-SCRIPT_WORDS = ("review.current", "review.due_soon", "review.overdue", "overview.showing", "menu")
+SCRIPT_WORDS = (
+    "review.current",
+    "review.due_soon",
+    "review.overdue",
+    "overview.showing",
+    "overview.entry_count",
+    "menu",
+)
 """Words ``assets/clo.js`` needs on every page."""
 
 

@@ -17,12 +17,14 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.derive.big_pages import overview_view, shown_rows
 from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
 from macros.derive.figures import figure_value
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
+from macros.derive.reviews import REVIEW_FILE
 from macros.derive.site import SiteViews
 from macros.derive.urls import relative_url, search_index_folder
 from macros.render.engine import render
@@ -159,10 +161,12 @@ def offer_section(ctx: PageContext, section_id: str) -> Markup:
 @macro("offer_overview()")
 def offer_overview(ctx: PageContext) -> Markup:
     """Every section with its entries' titles, and the "How old are you?" filter."""
+    ages = range(16, 26)
     return ctx.render(
         "offer-overview.html",
         sections=list(ctx.site.sections.values()),
-        ages=range(16, 26),
+        overview=overview_view(list(ctx.site.sections.values()), ages),
+        ages=ages,
         arrangements=ctx.site.arrangements,
     )
 
@@ -172,7 +176,14 @@ def review_table(ctx: PageContext) -> Markup:
     """The reviewers' list, soonest first, and amounts not changed for more than a year.
 
     Every section, entry reviewed on its own and the arrangements have a row."""
-    return ctx.render("review-table.html", rows=ctx.site.review_rows, stale=ctx.site.stale_amounts)
+    rows = ctx.site.review_rows
+    return ctx.render(
+        "review-table.html",
+        rows=shown_rows(rows),
+        total=len(rows),
+        review_json_url=ctx.href(REVIEW_FILE),
+        stale=ctx.site.stale_amounts,
+    )
 
 
 @macro("arrangements()")

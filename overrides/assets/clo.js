@@ -76,6 +76,22 @@
       var age = select.value === "" ? null : +select.value;
       var shown = 0;
       Array.prototype.forEach.call(sections, function (section) {
+        var counts = section.getAttribute("data-clo-age-counts");
+        if (counts !== null) {
+          // A large offer's overview: a section's count of entries for each age.
+          var count = section.querySelector("[data-clo-count]");
+          var forAge = age === null ? null : +counts.split(" ")[select.selectedIndex - 1];
+          if (count && count.getAttribute("data-clo-all") === null) {
+            count.setAttribute("data-clo-all", count.textContent);
+          }
+          if (count) {
+            count.textContent = forAge === null ? count.getAttribute("data-clo-all")
+              : say("overview.entry_count", { count: forAge });
+          }
+          section.hidden = forAge === 0;
+          shown += forAge || 0;
+          return;
+        }
         var items = section.querySelectorAll("[data-clo-age-from]");
         var visible = 0;
         Array.prototype.forEach.call(items, function (item) {
