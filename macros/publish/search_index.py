@@ -33,7 +33,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from macros.derive.urls import search_index_folder
@@ -61,15 +60,10 @@ class IndexedPage:
     sections: tuple[Section, ...]
 
 
-@lru_cache(maxsize=1)
-def _no_marks() -> dict[int, None]:
-    # Accents and other combining marks, taken away after NFD as the script's
-    # /\p{M}/gu does (the Basic Multilingual Plane holds every mark a page uses).
-    return {
-        code: None
-        for code in range(0x300, 0x10000)
-        if unicodedata.category(chr(code)).startswith("M")
-    }
+_MARKS: dict[int, None] = {}
+"""Combining marks (accents) met so far, to take out after NFD as the script's /\\p{M}/gu
+does; letters that are not marks are in _LETTERS."""
+_LETTERS: set[str] = set()
 
 
 def normalise(text: str) -> str:
@@ -80,7 +74,13 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFD", text).translate(_no_marks()).lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    for character in set(decomposed) - _LETTERS:
+        if character.isascii() or not unicodedata.category(character).startswith("M"):
+            _LETTERS.add(character)
+        else:
+            _MARKS[ord(character)] = None
+    return decomposed.translate(_MARKS).lower()
 
 
 _WORD = re.compile(r"[^\W_]+")

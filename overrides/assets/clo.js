@@ -181,7 +181,18 @@
     }
   }
 
+  function useSiteStylesheet() {
+    // The page's own rules are in its head; the site's whole stylesheet comes as a
+    // print stylesheet (so that it never blocks the first paint), for the screen too
+    // once the page has loaded.
+    var link = document.querySelector("link[data-clo-site-css]");
+    if (!link) { return; }
+    function use() { link.media = "all"; }
+    if (document.readyState === "complete") { use(); } else { window.addEventListener("load", use); }
+  }
+
   function start() {
+    useSiteStylesheet();
     updateReviews();
     setUpAgeFilter();
     setUpMenuButton();
