@@ -11,8 +11,13 @@ For one language the index is a folder (``search/<language>/``, see ``search_ind
   the section's place in its page, and ``weight`` is twice the times the word is in the
   section's text (at most 5) plus 1 when it is in its heading. A question's word fetches
   the one file its first two letters name (``shard_key``).
-- ``p/<page>.json``: one page's address, title and sections, to show the results:
-  ``{"u": "offer/money/", "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``.
+- ``titles.json``: every page's address and title, and its sections' anchors and
+  headings, to list the results as soon as a question's words are found: ``{"p":
+  [["offer/money/", "Money", [["", "Money"], ["#grants", "Grants"]]], ...]}`` (62 KB
+  compressed at 5,000 entries; the search page fetches it when the search box is used);
+- ``p/<page>.json``: one page's address, title and sections with their text, for the
+  snippets under the results: ``{"u": "offer/money/", "t": "Money", "s": [["#grants",
+  "Grants", "text"], ...]}``.
 
 Words are what ``terms`` makes of a text: letters and digits, accents and case taken
 away, the catalogue's stop words (``search.stop_words``) left out. The script does the
@@ -39,6 +44,7 @@ from macros.derive.urls import search_index_folder
 
 SHARD_LETTERS = 2
 """A term's file is named by its first two letters (``shard_key``); clo-search.js agrees."""
+TITLES = "titles.json"
 MAX_COUNT = 5
 """Times a word is counted in one section's text: beyond that it says no more."""
 
@@ -173,11 +179,18 @@ def index_files(
     {'k': ['rent', 'renting'], 'p': [[0, 0, 3], [0, 0, 2]]}
     >>> files["p/0.json"]
     {'u': 'offer/', 't': 'Offer', 's': [['#rent', 'Rent', 'rent and renting']]}
+    >>> files["titles.json"]
+    {'p': [['offer/', 'Offer', [['#rent', 'Rent']]]]}
     """
     postings: dict[str, list[int]] = {}
     files: dict[str, object] = {}
     last_page: dict[str, int] = {}
+    titles: list[object] = []
+    files[TITLES] = {"p": titles}
     for number, page in enumerate(pages):
+        titles.append(
+            [page.url, page.title, [[section.anchor, section.title] for section in page.sections]]
+        )
         files[f"p/{number}.json"] = {
             "u": page.url,
             "t": page.title,
@@ -221,6 +234,7 @@ def write_search_index(
     ``stop_words`` are that language's (``search.stop_words`` in its catalogue).
     """
     folder = site_dir / search_index_folder(language)
+    (folder / TITLES).unlink(missing_ok=True)
     for old in ("t", "p"):
         target = folder / old
         if target.is_dir():

@@ -1,9 +1,12 @@
 /* The search page (docs/search.md, macro search_box): searches the site's own
    index (macros/publish/search_index.py), which is cut into small files so
    that a phone fetches only what a question needs: for each word, the file of
-   the words starting with its first two letters (t/<key>.json), then the
-   pages of the best results (p/<n>.json). Loaded by the search page only; the
-   files a question needs are fetched while it is typed.
+   the words starting with its first two letters (t/<key>.json), fetched while
+   the question is typed; the headings of every section (titles.json), fetched
+   when the search box is first used, so that results are listed as soon as
+   the words are found; then the pages of the best results (p/<n>.json), for
+   the snippets under them, which fill the space kept for them (nothing moves).
+   Loaded by the search page only.
 
    Matching: every word of the question must start a word in the heading or
    the text of a page section ("rent" finds "rent" and "renting"; a plural such
@@ -171,50 +174,70 @@
       return files.get(path);
     }
 
-    function find(question, withPages) {
+    function find(question) {
+      // The best results, with their headings and pages: the words' files and titles.json.
       var words = terms(question);
       if (!words.length) { return Promise.resolve({ words: words, results: [] }); }
-      return Promise.all(words.map(function (word) {
+      return Promise.all([load("titles.json")].concat(words.map(function (word) {
         // No file for two letters: no word in the site starts with them.
         return load("t/" + shardKey(word) + ".json", { k: [], p: [] });
-      })).then(function (shards) {
-        var found = shards.map(function (shard, i) { return matches(shard, words[i]); });
+      }))).then(function (loaded) {
+        var titles = loaded[0].p;
+        var found = loaded.slice(1).map(function (shard, i) { return matches(shard, words[i]); });
         var ranked = rank(found, true);
         var partial = false;
         if (!ranked.length && words.length > 1) {
           ranked = rank(found, false);
           partial = ranked.length > 0;
         }
-        var best = ranked.slice(0, MAX_RESULTS);
-        if (!withPages) { return null; }
-        return Promise.all(best.map(function (item) {
-          return load("p/" + Math.floor(item.key / SECTIONS) + ".json");
-        })).then(function (pages) {
-          return {
-            words: words,
-            total: ranked.length,
-            partial: partial,
-            results: best.map(function (item, i) {
-              var section = pages[i].s[item.key % SECTIONS];
-              return {
-                location: pages[i].u + section[0],
-                title: section[1],
-                page: section[0] ? pages[i].t : "",
-                text: section[2]
-              };
-            })
-          };
-        });
+        return {
+          words: words,
+          total: ranked.length,
+          partial: partial,
+          results: ranked.slice(0, MAX_RESULTS).map(function (item) {
+            var number = Math.floor(item.key / SECTIONS);
+            var place = item.key % SECTIONS;
+            var page = titles[number];
+            var section = page[2][place];
+            return {
+              location: page[0] + section[0],
+              title: section[1],
+              page: section[0] ? page[1] : "",
+              number: number,
+              place: place
+            };
+          })
+        };
       });
     }
 
     function prefetch() {
-      // While a question is typed: the files of its words, and the pages of its best
-      // results once every word has three letters (fewer match too much to guess).
-      var question = input.value;
-      var words = terms(question);
-      var guess = words.length > 0 && words.every(function (word) { return word.length > 2; });
-      find(question, guess).catch(function () {});
+      // While a question is typed: the files of its words.
+      load("titles.json").catch(function () {});
+      terms(input.value).forEach(function (word) {
+        load("t/" + shardKey(word) + ".json", { k: [], p: [] }).catch(function () {});
+      });
+    }
+
+    function fillSnippets(found, snippets, mine) {
+      // The snippets, from the results' pages: each fills the space kept for it.
+      return Promise.all(found.results.map(function (doc, i) {
+        return load("p/" + doc.number + ".json").then(function (page) {
+          if (mine !== asked) { return; }
+          var text = page.s[doc.place][2];
+          if (text) {
+            appendMarked(snippets[i], snippet(text, found.words), found.words);
+          } else {
+            snippets[i].remove();
+          }
+        });
+      })).then(function () {
+        if (mine === asked) { list.setAttribute("data-clo-search-complete", ""); }
+      }, function () {
+        if (mine !== asked) { return; }
+        snippets.forEach(function (item) { if (!item.textContent) { item.remove(); } });
+        list.setAttribute("data-clo-search-complete", "");
+      });
     }
 
     function show(question) {
@@ -222,15 +245,17 @@
       var mine = asked;
       list.textContent = "";
       list.hidden = true;
+      list.removeAttribute("data-clo-search-complete");
       if (!question.trim()) { status.textContent = ""; return; }
       status.textContent = say("search.searching");
-      find(question, true).then(function (found) {
+      find(question).then(function (found) {
         if (mine !== asked) { return; }
         if (!found.words.length) {
           status.textContent = say("search.type_a_word");
+          list.setAttribute("data-clo-search-complete", "");
           return;
         }
-        found.results.forEach(function (doc) {
+        var snippets = found.results.map(function (doc) {
           var item = document.createElement("li");
           item.className = "clo-search__result";
           var link = document.createElement("a");
@@ -244,13 +269,11 @@
             where.textContent = say("search.on_the_page", { page: doc.page });
             item.appendChild(where);
           }
-          if (doc.text) {
-            var text = document.createElement("p");
-            text.className = "clo-search__snippet";
-            appendMarked(text, snippet(doc.text, found.words), found.words);
-            item.appendChild(text);
-          }
+          var text = document.createElement("p");
+          text.className = "clo-search__snippet";
+          item.appendChild(text);
           list.appendChild(item);
+          return text;
         });
         list.hidden = found.results.length === 0;
         var quoted = say("search.quoted", { question: question.trim() });
@@ -262,8 +285,12 @@
             : say("search.results", { count: found.results.length, question: quoted });
           status.textContent = count + say(found.partial ? "search.partial" : "search.end");
         }
+        fillSnippets(found, snippets, mine);
       }, function () {
-        if (mine === asked) { status.textContent = say("search.failed"); }
+        if (mine === asked) {
+          status.textContent = say("search.failed");
+          list.setAttribute("data-clo-search-complete", "");
+        }
       });
     }
 
@@ -273,6 +300,7 @@
       show(question);
     }
 
+    input.addEventListener("focus", function () { load("titles.json").catch(function () {}); });
     input.addEventListener("input", prefetch);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
@@ -28,10 +28,12 @@ MARKUP = "img, script, svg, iframe, a[href^='javascript']"
 
 
 def status_text(page: Page) -> str:
+    """The search's status, once its results and their snippets are all on the page."""
     status = page.locator("[data-clo-search-status]")
     status.filter(has_not_text=WORDS("search.searching")).filter(
         has_text=re.compile(".")
     ).wait_for()
+    page.locator("[data-clo-search-results][data-clo-search-complete]").wait_for(state="attached")
     return status.inner_text()
 
 
@@ -140,8 +142,9 @@ def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> No
     page = browser.new_page(viewport=PHONE)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: dialogs.append(dialog.message))
-    # The index's two kinds of file (macros/publish/search_index.py): the words starting
-    # "re", and the page the result is on, with hostile text in its section.
+    # The index's files (macros/publish/search_index.py): the words starting "re", the
+    # headings of every section, and the page the result is on, with hostile text in
+    # each.
     shard = {"k": ["rent"], "p": [[0, 0, 3]]}
     hostile = {
         "u": "offer/",
@@ -154,7 +157,9 @@ def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> No
             ]
         ],
     }
+    titles = {"p": [[hostile["u"], hostile["t"], [hostile["s"][0][:2]]]]}
     page.route("**/t/re.json", lambda route: route.fulfill(json=shard))
+    page.route("**/titles.json", lambda route: route.fulfill(json=titles))
     page.route("**/p/0.json", lambda route: route.fulfill(json=hostile))
     page.goto(base_url + "search/?q=rent")
     status_text(page)
@@ -254,4 +259,32 @@ def test_a_plural_and_the_start_of_a_word_find_the_word(
         page.goto(base_url + "search/?q=" + quote_plus(question))
         status_text(page)
         assert base_url + entry.url in result_hrefs(page), question
+    page.close()
+
+
+def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_come(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """The headings come from titles.json; the snippets from the results' pages, later."""
+    held: list[Route] = []
+    released: list[bool] = []
+    page = browser.new_page(viewport=PHONE)
+    page.route("**/p/*.json", lambda route: route.continue_() if released else held.append(route))
+    entry = views.sections["always-overdue"].entries[0]
+    page.goto(base_url + "search/?q=" + quote_plus(entry.title))
+    page.locator(RESULT_LINKS).first.wait_for()
+    assert page.locator("[data-clo-search-complete]").count() == 0
+    boxes = page.eval_on_selector_all(
+        ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
+    )
+    assert base_url + entry.url in result_hrefs(page)
+    released.append(True)
+    while held:
+        held.pop().continue_()
+    page.locator("[data-clo-search-results][data-clo-search-complete]").wait_for(state="attached")
+    assert page.locator(".clo-search__snippet mark").count() > 0
+    after = page.eval_on_selector_all(
+        ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
+    )
+    assert after == boxes
     page.close()

@@ -99,7 +99,7 @@ def test_the_index_is_written_for_one_language_and_no_file_reads_as_markup(
     folder = write_search_index([page], "cy", frozenset(), tmp_path)
     assert folder == tmp_path / search_index_folder("cy")
     written = {path.relative_to(folder).as_posix() for path in folder.rglob("*.json")}
-    assert written == {"p/0.json", "t/sc.json", "t/im.json"}
+    assert written == {"titles.json", "p/0.json", "t/sc.json", "t/im.json"}
     for path in folder.rglob("*.json"):
         raw = path.read_bytes()
         assert b"<" not in raw and b">" not in raw and b"&" not in raw
