@@ -11,6 +11,7 @@ replace it without changing ``tests/``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -26,6 +28,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from macros.derive.dates import today
 from macros.derive.site import SiteViews
+from macros.derive.urls import SEARCH_FOLDER, search_index_folder
 from macros.pipeline import build_views
 from macros.publish.open_referral import FEED_FOLDER
 from macros.validate.site_data import SiteData
@@ -135,6 +138,30 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def search_index_files(site_dir: Path) -> list[Path]:
+    """Every file of the built site's search indexes (macros/publish/search_index.py)."""
+    return sorted((site_dir / SEARCH_FOLDER).rglob("*.json"))
+
+
+def search_index_text(site_dir: Path) -> str:
+    """The search indexes' files, read as one text (JSON escapes decoded)."""
+    return "\n".join(
+        json.dumps(json.loads(path.read_bytes()), ensure_ascii=False)
+        for path in search_index_files(site_dir)
+    )
+
+
+def search_index_sections(site_dir: Path, language: str) -> dict[str, tuple[str, str]]:
+    """One language's indexed sections: (title, text) by the URL search links to."""
+    folder = site_dir / search_index_folder(language) / "p"
+    sections = {}
+    for path in folder.glob("*.json"):
+        page = json.loads(path.read_bytes())
+        for anchor, title, text in page["s"]:
+            sections[page["u"] + anchor] = (title, text)
+    return sections
+
+
 def built_pages(site_dir: Path) -> list[Path]:
     """Every page of a built site: its ``.html`` files, leaving out the Open Referral
     feed's, which hold JSON so that a static host serves it at the API's folder paths."""
@@ -189,6 +216,21 @@ def data(fixture_views: tuple[SiteViews, SiteData]) -> SiteData:
 def fixture_copy(tmp_path: Path) -> Path:
     """A copy of the fixture site (and the template beside it) to break."""
     return copy_fixture_site(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, dict[str, Any]]:
+    """The fixture site with more generated entries (tests/benchmarks/big_offer.py) than
+    the overview lists one by one, built: the big pages' tests read it. Returns the
+    build and the generated sections by id."""
+    from macros.derive.big_pages import OVERVIEW_LIST_MAX
+    from tests.benchmarks.big_offer import write_offer
+
+    project = copy_fixture_site(tmp_path_factory.mktemp("big") / "project")
+    sections = write_offer(project, OVERVIEW_LIST_MAX + 8, BUILD_DATE, replace=False)
+    result = run_build(project, tmp_path_factory.mktemp("big-site"))
+    assert result.returncode == 0, result.output[-3000:]
+    return result, sections
 
 
 # Browser tests: Debian's Chromium and the built fixture site, served.

@@ -120,3 +120,16 @@ def _relative_path(start: str, path: str) -> str:
     if path.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return relative
+
+
+SEARCH_FOLDER = "search"
+
+
+def search_index_folder(language: str) -> str:
+    """Where one language's search index is, as a path in the site (it is written by
+    ``macros/publish/search_index.py`` and read by ``assets/clo-search.js``).
+
+    >>> search_index_folder("en-GB")
+    'search/en-gb/'
+    """
+    return f"{SEARCH_FOLDER}/{language.lower()}/"

@@ -5,6 +5,8 @@
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
+- the search index, one per language: ``macros/publish/search_index.py``
+- each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -18,12 +20,17 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from macros.publish.language import set_language
+from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
+from macros.publish.stylesheets import SITE_CSS, Stylesheets, site_stylesheets, with_critical_css
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
 from macros.render.html_blocks import MisplacedBlock, put_back
+from macros.words import load_words
 
 _staging = Staging()
+_search = SearchCollector()
+_styles: list[Stylesheets] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,15 +42,28 @@ def on_config(config: Any) -> Any:
     return _staging.redirect(config)
 
 
+def on_pre_build(config: Any) -> None:
+    _search.clear()
+    _styles[:] = [site_stylesheets(config, Path(config["config_file_path"]).parent)]
+
+
+def _critical(html: str, config: Any) -> str:
+    return with_critical_css(html, _styles[0], config["extra_css"]) if _styles else html
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     return escaping_theme(env, template_cache(Path(config["config_file_path"]).parent))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return put_back(html, page, toc_depth(config))
+        html = put_back(html, page, toc_depth(config))
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+    theme = theme_context(config)
+    if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
+        _search.add(theme.theme.language, page.url, page.title or "", html)
+    return html
 
 
 def toc_depth(config: Any) -> int:
@@ -69,10 +89,22 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     theme = theme_context(config)
     if theme is None:
         return output
-    return set_language(output, theme.theme.language, theme.theme.direction)
+    return _critical(set_language(output, theme.theme.language, theme.theme.direction), config)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Pages made from the theme alone (404.html) get their critical CSS too."""
+    return _critical(output_content, config) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: Any) -> None:
+    for language, pages in _search.pages.items():
+        stop_words = frozenset(load_words(language)("search.stop_words").split())
+        write_search_index(pages, language, stop_words, Path(config["site_dir"]))
+    if _styles:
+        target = Path(config["site_dir"]) / SITE_CSS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_styles[0].site_css(), encoding="utf-8")
     _staging.swap(config)
 
 

@@ -18,7 +18,14 @@ from macros.derive.site import ThemeView
 from macros.publish.menu import usable_menu
 
 CONFIG_KEY = "clo_theme"
-SCRIPT_WORDS = ("review.current", "review.due_soon", "review.overdue", "overview.showing", "menu")
+SCRIPT_WORDS = (
+    "review.current",
+    "review.due_soon",
+    "review.overdue",
+    "overview.showing",
+    "overview.entry_count",
+    "menu",
+)
 """Words ``assets/clo.js`` needs on every page."""
 
 

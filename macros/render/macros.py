@@ -17,15 +17,16 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.derive.big_pages import overview_view, shown_rows
 from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
-from macros.derive.exports import EXPORTS
+from macros.derive.exports import EXPORTS, REVIEW_JSON
 from macros.derive.figures import figure_value
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
 from macros.derive.site import SiteViews
-from macros.derive.urls import relative_url
+from macros.derive.urls import relative_url, search_index_folder
 from macros.render.engine import render
 
 ArgKind = str
@@ -33,7 +34,6 @@ ArgKind = str
 ``figure`` (a figure name), ``piece`` (a gallery piece id), ``heading`` (2 to 6) or
 ``date`` (a date from the data, never typed text)."""
 
-SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "assets/clo-search.js"
 
 
@@ -161,10 +161,12 @@ def offer_section(ctx: PageContext, section_id: str) -> Markup:
 @macro("offer_overview()")
 def offer_overview(ctx: PageContext) -> Markup:
     """Every section with its entries' titles, and the "How old are you?" filter."""
+    ages = range(16, 26)
     return ctx.render(
         "offer-overview.html",
         sections=list(ctx.site.sections.values()),
-        ages=range(16, 26),
+        overview=overview_view(list(ctx.site.sections.values()), ages),
+        ages=ages,
         arrangements=ctx.site.arrangements,
     )
 
@@ -174,7 +176,14 @@ def review_table(ctx: PageContext) -> Markup:
     """The reviewers' list, soonest first, and amounts not changed for more than a year.
 
     Every section, entry reviewed on its own and the arrangements have a row."""
-    return ctx.render("review-table.html", rows=ctx.site.review_rows, stale=ctx.site.stale_amounts)
+    rows = ctx.site.review_rows
+    return ctx.render(
+        "review-table.html",
+        rows=shown_rows(rows),
+        total=len(rows),
+        review_json_url=ctx.href(REVIEW_JSON),
+        stale=ctx.site.stale_amounts,
+    )
 
 
 @macro("arrangements()")
@@ -209,7 +218,8 @@ def search_box(ctx: PageContext) -> Markup:
     overview = ctx.site.places.overview
     return ctx.render(
         "search-box.html",
-        index_url=ctx.href(SEARCH_INDEX),
+        index_url=ctx.href(search_index_folder(ctx.site.words.language)),
+        root_url=ctx.href("") or "./",
         script_url=ctx.href(SEARCH_SCRIPT),
         overview_url=ctx.href(overview) if overview is not None else None,
         script_words=ctx.site.words.for_script("search"),

@@ -1,116 +1,123 @@
-/* The search page (docs/search.md, macro search_box): searches the index that
-   MkDocs' search plugin writes (search/search_index.json) in the reader's
-   browser. Loaded by the search page only, so other pages carry none of it,
-   and the index is fetched only when someone searches.
+/* The search page (docs/search.md, macro search_box): searches the site's own
+   index (macros/publish/search_index.py), which is cut into small files so
+   that a phone fetches only what a question needs: for each word, the file of
+   the words starting with its first two letters (t/<key>.json), fetched while
+   the question is typed; the headings of every section (titles.json), fetched
+   when the search box is first used, so that results are listed as soon as
+   the words are found; then the pages of the best results (p/<n>.json), for
+   the snippets under them, which fill the space kept for them (nothing moves).
+   Loaded by the search page only.
 
-   Matching: every word of the question must start a word in the title or the
-   text of a page section ("rent" finds "rent" and "renting"; a plural such as
-   "grants" also finds "grant"). Titles count ten times as much as text. When
-   no section has every word, sections with some of them are shown, and the
-   page says so. Results are built with textContent: nothing from the index is
-   ever read as HTML into the page. Every word shown, and the words left out of
-   a question, come from the page (#clo-search-words, from macros/words/). */
+   Matching: every word of the question must start a word in the heading or
+   the text of a page section ("rent" finds "rent" and "renting"; a plural such
+   as "grants" also finds "grant", by the catalogue's search.plural_endings).
+   Headings count ten times as much as text. When no section has every word,
+   sections with some of them are shown, and the page says so. Results are
+   built with textContent: nothing from the index is ever read as HTML into
+   the page. Every word shown, and the words left out of a question, come from
+   the page (#clo-search-words, from macros/words/). */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 25;
   var SNIPPET_CHARS = 180;
+  var SHARD_LETTERS = 2; // as SHARD_LETTERS in macros/publish/search_index.py
+  var SECTIONS = 65536; // a result's key: page * SECTIONS + its section in the page
+  var MARKS = /\p{M}/gu;
+  var NOT_WORD = /[^\p{L}\p{N}]+/u;
+  var WORD_LETTER = /[\p{L}\p{N}]/u;
   // Set in start(): clo.js (loaded on every page, run before the page is ready)
   // gives the function that reads the page's words.
   var say = null;
-  var STOP_WORDS = [];
+  var STOP_WORDS = {};
+  var PLURAL_ENDINGS = [];
 
   function normalise(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    // As normalise() in search_index.py: no accents, lower case.
+    return text.normalize("NFD").replace(MARKS, "").toLowerCase();
+  }
+
+  function singular(word) {
+    // "grants" finds "grant" and "grants"; "bus" and "class" stay as they are.
+    for (var i = 0; i < PLURAL_ENDINGS.length; i += 1) {
+      var ending = PLURAL_ENDINGS[i];
+      if (word.length > 3 && word.slice(-ending.length) === ending &&
+          word.slice(-2 * ending.length) !== ending + ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
   }
 
   function terms(question) {
-    var words = normalise(question).split(/[^a-z0-9]+/);
     var seen = {};
-    return words.filter(function (word) {
-      if (word.length < 2 || STOP_WORDS.indexOf(word) !== -1 || seen[word]) { return false; }
+    return normalise(question).split(NOT_WORD).filter(function (word) {
+      if (word.length < SHARD_LETTERS || STOP_WORDS[word] || seen[word]) { return false; }
       seen[word] = true;
       return true;
-    }).map(function (word) {
-      // "grants" finds "grant" and "grants"; "bus" stays "bus".
-      return word.length > 3 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
-    });
+    }).map(singular);
+  }
+
+  function shardKey(word) {
+    // As shard_key() in search_index.py.
+    return Array.from(word).slice(0, SHARD_LETTERS).map(function (letter) {
+      return /^[a-z0-9]$/.test(letter) ? letter : "_" + letter.codePointAt(0).toString(16);
+    }).join("");
   }
 
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function plainText(html) {
-    // A <template> never runs scripts or loads images while it is parsed.
-    var template = document.createElement("template");
-    template.innerHTML = html;
-    return template.content.textContent.replace(/\s+/g, " ").trim();
-  }
-
-  function prepare(index) {
-    var pageTitles = {};
-    index.docs.forEach(function (doc) {
-      if (doc.location.indexOf("#") === -1) { pageTitles[doc.location] = doc.title; }
-    });
-    return index.docs.map(function (doc) {
-      var text = plainText(doc.text || "");
-      var title = plainText(doc.title || "");
-      var page = doc.location.split("#")[0];
-      return {
-        location: doc.location,
-        title: title,
-        page: doc.location.indexOf("#") === -1 ? "" : plainText(pageTitles[page] || ""),
-        text: text,
-        searchTitle: normalise(title),
-        searchText: normalise(text)
-      };
-    }).filter(function (doc) { return doc.title || doc.text; });
-  }
-
-  function score(doc, patterns, needAll) {
-    var total = 0;
-    var matched = 0;
-    patterns.forEach(function (pattern) {
-      var inTitle = pattern.first.test(doc.searchTitle);
-      var inText = (doc.searchText.match(pattern.every) || []).length;
-      if (inTitle || inText) { matched += 1; }
-      total += (inTitle ? 10 : 0) + Math.min(inText, 5);
-    });
-    if (needAll ? matched < patterns.length : matched === 0) { return 0; }
-    return total + matched * 100;
-  }
-
-  function search(docs, question) {
-    var words = terms(question);
-    if (!words.length) { return { words: words, results: [], partial: false }; }
-    var patterns = words.map(function (word) {
-      var source = "(^|[^a-z0-9])" + escapeRegExp(word);
-      // "first" answers yes or no; "every" counts (String.match with g keeps no state).
-      return { first: new RegExp(source), every: new RegExp(source, "g") };
-    });
-    var partial = false;
-    var results = rank(docs, patterns, true);
-    if (!results.length && patterns.length > 1) {
-      results = rank(docs, patterns, false);
-      partial = results.length > 0;
+  function matches(shard, word) {
+    // Every section with a word that starts with `word`: key -> [in heading, times in text].
+    var keys = shard.k;
+    var low = 0;
+    var high = keys.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (keys[middle] < word) { low = middle + 1; } else { high = middle; }
     }
-    return { words: words, results: results.slice(0, MAX_RESULTS), total: results.length, partial: partial };
+    var found = new Map();
+    for (var i = low; i < keys.length && keys[i].lastIndexOf(word, 0) === 0; i += 1) {
+      var list = shard.p[i];
+      var page = 0;
+      for (var j = 0; j < list.length; j += 3) {
+        page += list[j];
+        var key = page * SECTIONS + list[j + 1];
+        var hit = found.get(key);
+        if (!hit) { hit = [0, 0]; found.set(key, hit); }
+        hit[0] |= list[j + 2] & 1;
+        hit[1] += list[j + 2] >> 1;
+      }
+    }
+    return found;
   }
 
-  function rank(docs, patterns, needAll) {
-    return docs.map(function (doc, position) {
-      return { doc: doc, score: score(doc, patterns, needAll), position: position };
-    }).filter(function (item) { return item.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || a.position - b.position; })
-      .map(function (item) { return item.doc; });
+  function rank(found, needAll) {
+    var totals = new Map();
+    found.forEach(function (sections) {
+      sections.forEach(function (hit, key) {
+        var total = totals.get(key);
+        if (!total) { total = { score: 0, matched: 0 }; totals.set(key, total); }
+        total.score += (hit[0] ? 10 : 0) + Math.min(hit[1], 5);
+        total.matched += 1;
+      });
+    });
+    var results = [];
+    totals.forEach(function (total, key) {
+      if (!needAll || total.matched === found.length) {
+        results.push({ key: key, score: total.score + total.matched * 100 });
+      }
+    });
+    return results.sort(function (a, b) { return b.score - a.score || a.key - b.key; });
   }
 
   function snippet(text, words) {
     var lower = normalise(text);
     var first = -1;
     words.forEach(function (word) {
-      var found = lower.search(new RegExp("(^|[^a-z0-9])" + escapeRegExp(word)));
+      var found = lower.search(new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(word), "u"));
       if (found !== -1 && (first === -1 || found < first)) { first = found; }
     });
     var start = Math.max(0, first - 40);
@@ -121,13 +128,13 @@
 
   function appendMarked(parent, text, words) {
     // Marks the words found, as text nodes and <mark> elements only.
-    var pattern = new RegExp("(" + words.map(escapeRegExp).join("|") + ")[a-z0-9]*", "g");
+    var pattern = new RegExp("(" + words.map(escapeRegExp).join("|") + ")[\\p{L}\\p{N}]*", "gu");
     var lower = normalise(text);
     var last = 0;
     var match;
     while ((match = pattern.exec(lower)) !== null) {
       var before = match.index === 0 ? "" : lower.charAt(match.index - 1);
-      if (before && /[a-z0-9]/.test(before)) { continue; }
+      if (before && WORD_LETTER.test(before)) { continue; }
       parent.appendChild(document.createTextNode(text.slice(last, match.index)));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(match.index, match.index + match[0].length);
@@ -141,37 +148,114 @@
     var form = document.querySelector("[data-clo-search]");
     if (!form || !window.cloWords) { return; }
     say = window.cloWords("clo-search-words");
-    STOP_WORDS = say("search.stop_words").split(/\s+/);
+    say("search.stop_words").split(/\s+/).forEach(function (word) {
+      if (word) { STOP_WORDS[word] = true; }
+    });
+    PLURAL_ENDINGS = say("search.plural_endings").split(/\s+/).filter(Boolean);
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector("[data-clo-search-status]");
     var list = document.querySelector("[data-clo-search-results]");
     var indexUrl = new URL(form.getAttribute("data-clo-search-index"), location.href);
-    var siteRoot = new URL("../", indexUrl);
-    var loading = null;
+    var siteRoot = new URL(form.getAttribute("data-clo-search-root"), location.href);
+    var files = new Map();
+    var asked = 0;
 
-    function load() {
-      if (!loading) {
-        loading = fetch(indexUrl.href).then(function (response) {
+    function load(path, missing) {
+      // Each file once; a file that fails is asked for again next time.
+      if (!files.has(path)) {
+        var loading = fetch(new URL(path, indexUrl).href).then(function (response) {
+          if (response.status === 404 && missing) { return missing; }
           if (!response.ok) { throw new Error(response.status); }
           return response.json();
-        }).then(prepare);
-        loading.catch(function () { loading = null; });
+        });
+        loading.catch(function () { files.delete(path); });
+        files.set(path, loading);
       }
-      return loading;
+      return files.get(path);
+    }
+
+    function find(question) {
+      // The best results, with their headings and pages: the words' files and titles.json.
+      var words = terms(question);
+      if (!words.length) { return Promise.resolve({ words: words, results: [] }); }
+      return Promise.all([load("titles.json")].concat(words.map(function (word) {
+        // No file for two letters: no word in the site starts with them.
+        return load("t/" + shardKey(word) + ".json", { k: [], p: [] });
+      }))).then(function (loaded) {
+        var titles = loaded[0].p;
+        var found = loaded.slice(1).map(function (shard, i) { return matches(shard, words[i]); });
+        var ranked = rank(found, true);
+        var partial = false;
+        if (!ranked.length && words.length > 1) {
+          ranked = rank(found, false);
+          partial = ranked.length > 0;
+        }
+        return {
+          words: words,
+          total: ranked.length,
+          partial: partial,
+          results: ranked.slice(0, MAX_RESULTS).map(function (item) {
+            var number = Math.floor(item.key / SECTIONS);
+            var place = item.key % SECTIONS;
+            var page = titles[number];
+            var section = page[2][place];
+            return {
+              location: page[0] + section[0],
+              title: section[1],
+              page: section[0] ? page[1] : "",
+              number: number,
+              place: place
+            };
+          })
+        };
+      });
+    }
+
+    function prefetch() {
+      // While a question is typed: the files of its words.
+      load("titles.json").catch(function () {});
+      terms(input.value).forEach(function (word) {
+        load("t/" + shardKey(word) + ".json", { k: [], p: [] }).catch(function () {});
+      });
+    }
+
+    function fillSnippets(found, snippets, mine) {
+      // The snippets, from the results' pages: each fills the space kept for it.
+      return Promise.all(found.results.map(function (doc, i) {
+        return load("p/" + doc.number + ".json").then(function (page) {
+          if (mine !== asked) { return; }
+          var text = page.s[doc.place][2];
+          if (text) {
+            appendMarked(snippets[i], snippet(text, found.words), found.words);
+          } else {
+            snippets[i].remove();
+          }
+        });
+      })).then(function () {
+        if (mine === asked) { list.setAttribute("data-clo-search-complete", ""); }
+      }, function () {
+        if (mine !== asked) { return; }
+        snippets.forEach(function (item) { if (!item.textContent) { item.remove(); } });
+        list.setAttribute("data-clo-search-complete", "");
+      });
     }
 
     function show(question) {
+      asked += 1;
+      var mine = asked;
       list.textContent = "";
       list.hidden = true;
+      list.removeAttribute("data-clo-search-complete");
       if (!question.trim()) { status.textContent = ""; return; }
       status.textContent = say("search.searching");
-      load().then(function (docs) {
-        var found = search(docs, question);
+      find(question).then(function (found) {
+        if (mine !== asked) { return; }
         if (!found.words.length) {
           status.textContent = say("search.type_a_word");
+          list.setAttribute("data-clo-search-complete", "");
           return;
         }
-        found.results.forEach(function (doc) {
+        var snippets = found.results.map(function (doc) {
           var item = document.createElement("li");
           item.className = "clo-search__result";
           var link = document.createElement("a");
@@ -185,13 +269,11 @@
             where.textContent = say("search.on_the_page", { page: doc.page });
             item.appendChild(where);
           }
-          if (doc.text) {
-            var text = document.createElement("p");
-            text.className = "clo-search__snippet";
-            appendMarked(text, snippet(doc.text, found.words), found.words);
-            item.appendChild(text);
-          }
+          var text = document.createElement("p");
+          text.className = "clo-search__snippet";
+          item.appendChild(text);
           list.appendChild(item);
+          return text;
         });
         list.hidden = found.results.length === 0;
         var quoted = say("search.quoted", { question: question.trim() });
@@ -203,8 +285,12 @@
             : say("search.results", { count: found.results.length, question: quoted });
           status.textContent = count + say(found.partial ? "search.partial" : "search.end");
         }
+        fillSnippets(found, snippets, mine);
       }, function () {
-        status.textContent = say("search.failed");
+        if (mine === asked) {
+          status.textContent = say("search.failed");
+          list.setAttribute("data-clo-search-complete", "");
+        }
       });
     }
 
@@ -214,7 +300,8 @@
       show(question);
     }
 
-    input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
+    input.addEventListener("focus", function () { load("titles.json").catch(function () {}); });
+    input.addEventListener("input", prefetch);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var address = new URL(location.href);

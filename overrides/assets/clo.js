@@ -77,6 +77,22 @@
       var age = select.value === "" ? null : +select.value;
       var shown = 0;
       Array.prototype.forEach.call(sections, function (section) {
+        var counts = section.getAttribute("data-clo-age-counts");
+        if (counts !== null) {
+          // A large offer's overview: a section's count of entries for each age.
+          var count = section.querySelector("[data-clo-count]");
+          var forAge = age === null ? null : +counts.split(" ")[select.selectedIndex - 1];
+          if (count && count.getAttribute("data-clo-all") === null) {
+            count.setAttribute("data-clo-all", count.textContent);
+          }
+          if (count) {
+            count.textContent = forAge === null ? count.getAttribute("data-clo-all")
+              : say("overview.entry_count", { count: forAge });
+          }
+          section.hidden = forAge === 0;
+          shown += forAge || 0;
+          return;
+        }
         var items = section.querySelectorAll("[data-clo-age-from]");
         var visible = 0;
         Array.prototype.forEach.call(items, function (item) {
@@ -170,19 +186,40 @@
     });
   }
 
+  // Material's magnify icon: the header has no search button of its own since the
+  // site writes its own search index instead of Material's search plugin.
+  var SEARCH_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
+    '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+
   function setUpSearchLink() {
-    var label = document.querySelector('.md-header label[for="__search"]');
+    var header = document.querySelector(".md-header__inner");
     var page = document.querySelector("[data-clo-search-page]");
-    if (!label || !page) { return; }
+    if (!header || !page || header.querySelector(".clo-search-link")) { return; }
     var link = document.createElement("a");
     link.className = "md-header__button md-icon clo-search-link";
     link.href = page.getAttribute("href");
     link.setAttribute("aria-label", say("menu.search_link"));
-    link.innerHTML = label.querySelector("svg") ? label.querySelector("svg").outerHTML : "";
-    label.parentNode.replaceChild(link, label);
+    link.innerHTML = SEARCH_ICON;
+    var label = header.querySelector('label[for="__search"]');
+    if (label) {
+      label.parentNode.replaceChild(link, label);
+    } else {
+      header.insertBefore(link, header.querySelector(".md-header__source"));
+    }
+  }
+
+  function useSiteStylesheet() {
+    // The page's own rules are in its head; the site's whole stylesheet comes as a
+    // print stylesheet (so that it never blocks the first paint), for the screen too
+    // once the page has loaded.
+    var link = document.querySelector("link[data-clo-site-css]");
+    if (!link) { return; }
+    function use() { link.media = "all"; }
+    if (document.readyState === "complete") { use(); } else { window.addEventListener("load", use); }
   }
 
   function start() {
+    useSiteStylesheet();
     updateReviews();
     setUpAgeFilter();
     setUpMenuButton();

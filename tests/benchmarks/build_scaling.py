@@ -18,11 +18,12 @@ What it does for each size N
    content generated from a fixed seed:
 
    - N offer entries in ceil(N / 8) sections (8 entries a section, the last one takes
-     what is left): one ``data/offer/<id>.yml``, one ``docs/offer/<id>.md`` page
+     what is left), from the generator the benchmarks share (``big_offer.py``: every
+     field of the current data model, ids from the project's own data files): one
+     ``data/offer/<id>.yml``, one ``docs/offer/<id>.md`` page
      (``{{ offer_section("<id>") }}``) and one nav entry per section, grouped 12 to
      an "Area" and 12 areas to a "Region" as a large site would (``--flat-nav``: one
-     list). Titles, summaries (with some Markdown), conditions, steps, providers,
-     contacts, ages, principles and separately reviewed entries are varied at random;
+     list);
    - max(4, N // 50) extra gallery artworks, each a small generated picture (Pillow),
      published by the build in 3 widths as WebP plus JPEG/PNG;
    - max(1, N // 100) extra prose pages (``docs/stories/``) that use site variables.
@@ -81,7 +82,6 @@ import argparse
 import datetime as dt
 import itertools
 import json
-import math
 import os
 import posixpath
 import queue
@@ -105,147 +105,22 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.big_offer import dump, write_offer  # noqa: E402
+
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
 # Frozen "today" (2026-11-23 00:00 UTC), as in tests/conftest.py.
 FROZEN_EPOCH = "1795392000"
 TODAY = dt.date(2026, 11, 23)
-ENTRIES_PER_SECTION = 8
 DEFAULT_SIZES = "example,10,100,1000,5000"
 TIME_BIN = "/usr/bin/time"
 
 # --- Synthetic content -------------------------------------------------------------------
+# Offer entries come from the generator the benchmarks share (big_offer.py); the gallery
+# pictures and prose pages are this benchmark's own.
 
-TOPICS = [
-    "Money",
-    "Housing",
-    "Health",
-    "Learning",
-    "Work",
-    "Travel",
-    "Family and friends",
-    "Your rights",
-    "Leisure",
-    "Food",
-    "Digital access",
-    "Wellbeing",
-    "Driving",
-    "Documents",
-    "Sport",
-    "Volunteering",
-]
-ADJECTIVES = [
-    "Free",
-    "Extra",
-    "Weekly",
-    "Yearly",
-    "Emergency",
-    "One-off",
-    "Local",
-    "Personal",
-    "Discounted",
-    "Ongoing",
-    "Help with",
-    "Support for",
-]
-NOUNS = [
-    "bus pass",
-    "laptop",
-    "driving lessons",
-    "gym membership",
-    "college costs",
-    "rent deposit",
-    "furniture grant",
-    "counselling",
-    "dentist visits",
-    "phone credit",
-    "birthday gift",
-    "passport",
-    "bank account",
-    "food vouchers",
-    "work clothes",
-    "childcare",
-    "music lessons",
-    "cinema tickets",
-    "university bursary",
-    "training course",
-    "mentoring",
-    "housing advice",
-    "energy bills",
-    "broadband",
-]
-GROUPS = [
-    "students",
-    "young parents",
-    "apprentices",
-    "everyone leaving care",
-    "people living alone",
-    "people in supported housing",
-    "people starting work",
-]
-SENTENCES = [
-    "You can get {thing} from the {provider}.",
-    "We pay for {thing} so that cost does not stop you.",
-    "Your personal adviser can help you ask for {thing}.",
-    "This helps with the cost of {thing} until you are {age}.",
-    "Most care leavers use this in their first year on their own.",
-    "If your plans change, tell us and we will look at it again.",
-    "You do not have to pay this back.",
-    "We check once a year that it still helps you.",
-    "Ask us even if you are not sure you can get it.",
-    "Some people need more than this; talk to your adviser about what you need.",
-    "It is part of your pathway plan.",
-    "You can use it alongside other help in this section.",
-    "Not sure if you can get {thing}? Ask us.",
-    "It is yours to keep!",
-]
-EXTRAS = [
-    " This is **free** for care leavers.",
-    " Read more on [our website](https://www.example.org/leaving-care).",
-    " You get *up to £{amount}* a year.",
-    "",
-    "",
-    "",
-]
-CONDITIONS = [
-    "You live in the council's area and need {thing}.",
-    "You are studying at least {hours} hours a week.",
-    "Your pathway plan says you need {thing}.",
-    "You were in our care for at least 13 weeks after your 14th birthday.",
-    "You are working or looking for work, and {thing} would help.",
-    "You have a child or are expecting one.",
-    "You live on your own for the first time and have no {thing} yet.",
-    "You have not had {thing} from us in the last {months} months.",
-]
-STEPS = [
-    "Talk to your personal adviser about {thing}.",
-    "Fill in the short form for {thing} that your adviser gives you.",
-    "Send us a photo of the receipt for {thing}.",
-    "We pay the money into your bank account within {days} working days.",
-    "Book an appointment online or by phone; say it is about {thing}.",
-    "Bring your ID to the first meeting.",
-    "Tell us if anything changes, for example if you no longer need {thing}.",
-    "Ask at the {place} and show your care leaver card.",
-    "Read the guide on **{thing}** with your adviser.",
-]
-PLACES = ["library", "leisure centre", "Jobcentre", "college office", "council office"]
-PROVIDERS = [
-    ("Leaving Care Team", "council"),
-    ("Your district council", "district_council"),
-    ("The NHS", "nhs"),
-    ("Care Leavers Trust", "charity"),
-    ("Local employers' network", "employer"),
-    ("Jobcentre Plus", "government"),
-]
-COVERS = [
-    "health_and_wellbeing",
-    "relationships",
-    "education_and_training",
-    "employment",
-    "accommodation",
-    "participation_in_society",
-    "financial_support",
-    "financial_literacy",
-]
 COLOURS = ["red", "blue", "yellow", "green", "purple", "orange", "pink", "grey"]
 SHAPES = ["circles", "squares", "stripes", "triangles", "waves"]
 FIRST_NAMES = ["Sam", "Ash", "Jo", "Kai", "Mia", "Leo", "Zoe", "Ali"]
@@ -259,24 +134,6 @@ PROSE = [
     "Our personal advisers work with each young person to plan the next steps.",
     "We publish what we have done every six months, so that you can check our progress.",
 ]
-
-
-def slug(text: str) -> str:
-    """Lower-case words joined by hyphens.
-
-    >>> slug("Help with bus pass for students!")
-    'help-with-bus-pass-for-students'
-    """
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def section_count(entries: int) -> int:
-    """Sections for ``entries`` entries, about 8 each.
-
-    >>> section_count(10), section_count(1000), section_count(5000)
-    (2, 125, 625)
-    """
-    return max(1, math.ceil(entries / ENTRIES_PER_SECTION))
 
 
 def image_count(entries: int) -> int:
@@ -295,84 +152,6 @@ def story_count(entries: int) -> int:
     (1, 50)
     """
     return max(1, entries // 100)
-
-
-def _sentence(rng: random.Random, thing: str, provider: str) -> str:
-    return rng.choice(SENTENCES).format(
-        thing=thing, provider=provider, age=rng.choice([21, 23, 25])
-    ) + rng.choice(EXTRAS).format(amount=rng.choice([50, 100, 250, 500, 1000]))
-
-
-def _fill(rng: random.Random, template: str, thing: str) -> str:
-    return template.format(
-        thing=thing,
-        hours=rng.randint(6, 16),
-        months=rng.choice([6, 12, 18]),
-        days=rng.randint(3, 10),
-        place=rng.choice(PLACES),
-    )
-
-
-def make_entry(rng: random.Random, number: int, principle_ids: list[str]) -> dict[str, Any]:
-    """One valid offer entry (a plain dict, as in data/offer/*.yml)."""
-    noun = rng.choice(NOUNS)
-    title = f"{rng.choice(ADJECTIVES)} {noun}"
-    if rng.random() < 0.4:
-        title += f" for {rng.choice(GROUPS)}"
-    provider, provider_type = rng.choice(PROVIDERS)
-    age_from = rng.randint(16, 21)
-    entry: dict[str, Any] = {
-        "id": f"{slug(title)[:40].strip('-')}-{number}",
-        "title": title,
-        "summary": " ".join(_sentence(rng, noun, provider) for _ in range(rng.randint(2, 4))),
-        "ages": {"from": age_from, "to": rng.randint(age_from, 25)},
-        "conditions": [
-            _fill(rng, text, noun) for text in rng.sample(CONDITIONS, rng.randint(0, 3))
-        ],
-        "how_to_get_it": [_fill(rng, text, noun) for text in rng.sample(STEPS, rng.randint(1, 4))],
-        "provider": {"name": provider, "type": provider_type},
-    }
-    contact: dict[str, str] = {}
-    if rng.random() < 0.8:
-        contact["phone"] = f"01632 960 {rng.randint(100, 999)}"
-    if rng.random() < 0.6:
-        contact["email"] = f"{slug(provider).replace('-', '.')}@example.org"
-    if rng.random() < 0.5:
-        contact["web"] = f"https://www.example.org/leaving-care/{slug(noun)}"
-    if contact:
-        entry["contact"] = contact
-    entry["duty"] = rng.choice(["statutory", "local_extra"])
-    entry["principles"] = rng.sample(principle_ids, rng.randint(0, min(3, len(principle_ids))))
-    if rng.random() < 0.15:
-        entry["last_reviewed_on"] = TODAY - dt.timedelta(days=rng.randint(5, 300))
-    return entry
-
-
-def make_sections(entries: int, principle_ids: list[str], seed: int) -> dict[str, dict[str, Any]]:
-    """``entries`` entries in section dicts, keyed by section id, 8 entries a section."""
-    rng = random.Random(seed)
-    sections: dict[str, dict[str, Any]] = {}
-    made = 0
-    for index in range(section_count(entries)):
-        topic = TOPICS[index % len(TOPICS)]
-        section_id = f"{slug(topic)}-s{index + 1}"
-        count = min(ENTRIES_PER_SECTION, entries - made)
-        sections[section_id] = {
-            "title": f"{topic} ({index + 1})",
-            "order": (index + 1) * 10,
-            "introduction": " ".join(
-                _sentence(rng, topic.lower(), "Leaving Care Team") for _ in range(2)
-            ),
-            "covers": rng.sample(COVERS, rng.randint(0, 2)),
-            "owner": rng.choice(["Leaving Care Team manager", "Head of service", "Lead adviser"]),
-            "last_reviewed_on": TODAY - dt.timedelta(days=rng.randint(1, 250)),
-            "review_in": rng.choice(["6 months", "1 year", "9 months"]),
-            "entries": [
-                make_entry(rng, made + number + 1, principle_ids) for number in range(count)
-            ],
-        }
-        made += count
-    return sections
 
 
 def make_image(path: Path, rng: random.Random) -> None:
@@ -429,16 +208,9 @@ def make_pieces(project: Path, count: int, principle_ids: list[str], seed: int) 
 
 def make_story(rng: random.Random, number: int) -> str:
     """A prose page that uses site variables, as comms staff write them."""
-    paragraphs = []
-    for _ in range(4):
-        text = " ".join(rng.choice(PROSE) for _ in range(rng.randint(2, 4)))
-        paragraphs.append(
-            text.replace("{area}", "{{ council.area_name }}")
-            .replace("{council}", "{{ council.name }}")
-            .replace("{offer}", "{{ strategy.offer_title }}")
-        )
-    items = "\n".join(f"- {_fill(rng, rng.choice(STEPS), 'support')}" for _ in range(3))
-    return (
+    paragraphs = [" ".join(rng.choice(PROSE) for _ in range(rng.randint(2, 4))) for _ in range(4)]
+    items = "\n".join(f"- {rng.choice(PROSE)}" for _ in range(3))
+    text = (
         "---\n"
         f"description: What young people told us, and what we changed, part {number}.\n"
         "---\n\n"
@@ -447,10 +219,11 @@ def make_story(rng: random.Random, number: int) -> str:
         "## What happens next\n\n"
         f"{paragraphs[2]}\n\n{items}\n\n{paragraphs[3]}\n"
     )
-
-
-def dump(value: Any) -> str:
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=88)
+    return (
+        text.replace("{area}", "{{ council.area_name }}")
+        .replace("{council}", "{{ council.name }}")
+        .replace("{offer}", "{{ strategy.offer_title }}")
+    )
 
 
 # --- The project copies ------------------------------------------------------------------
@@ -482,46 +255,6 @@ def copy_project(destination: Path, macros: Path | None = None) -> Path:
     return destination
 
 
-NAV_GROUP = 12
-
-
-def grouped_nav(pages: list[str], flat: bool = False) -> list[Any]:
-    """Section pages as a large site would list them: 12 to an area, 12 areas to a region.
-
-    One menu of hundreds of sections helps nobody, and Material (like stock) renders the
-    menu into every page, so a flat menu makes the whole build grow with the square of the
-    sections. With ``flat``, the pages as they are.
-
-    >>> grouped_nav(["a", "b"])
-    ['a', 'b']
-    >>> [list(group) for group in grouped_nav([f"p{n}" for n in range(30)])]
-    [['Area 1'], ['Area 2'], ['Area 3']]
-    >>> len(grouped_nav([f"p{n}" for n in range(1000)]))
-    7
-    """
-    if flat:
-        return list(pages)
-    items: list[Any] = list(pages)
-    for label in ("Area", "Region"):
-        if len(items) <= NAV_GROUP:
-            break
-        items = [
-            {f"{label} {number}": items[start : start + NAV_GROUP]}
-            for number, start in enumerate(range(0, len(items), NAV_GROUP), start=1)
-        ]
-    return items
-
-
-def _offer_nav(nav: list[Any]) -> list[Any]:
-    """The list under the nav item that holds offer/index.md."""
-    for item in nav:
-        if isinstance(item, dict):
-            for value in item.values():
-                if isinstance(value, list) and "offer/index.md" in value:
-                    return value
-    raise SystemExit("mkdocs.yml: no nav section holds offer/index.md")
-
-
 def make_project(
     size: str, workdir: Path, macros: Path | None = None, seed: int = 9, flat_nav: bool = False
 ) -> Project:
@@ -532,24 +265,8 @@ def make_project(
     principle_ids = [principle["id"] for principle in principles["principles"]]
     if size != "example":
         entries = int(size)
-        for old in (ours / "data" / "offer").glob("*.yml"):
-            old.unlink()
-            (ours / "docs" / "offer" / f"{old.stem}.md").unlink(missing_ok=True)
-        sections = make_sections(entries, principle_ids, seed)
-        offer_nav = _offer_nav(config["nav"])
-        del offer_nav[1:]
-        section_pages = []
-        for section_id, section in sections.items():
-            (ours / "data" / "offer" / f"{section_id}.yml").write_text(
-                "# Generated by tests/benchmarks/build_scaling.py\n" + dump(section),
-                encoding="utf-8",
-            )
-            (ours / "docs" / "offer" / f"{section_id}.md").write_text(
-                f'# {section["title"]}\n\n{{{{ offer_section("{section_id}") }}}}\n',
-                encoding="utf-8",
-            )
-            section_pages.append(f"offer/{section_id}.md")
-        offer_nav.extend(grouped_nav(section_pages, flat_nav))
+        write_offer(ours, entries, TODAY, seed=seed, flat_nav=flat_nav)
+        config = yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
         make_pieces(ours, image_count(entries), principle_ids, seed)
         rng = random.Random(seed)
         stories = []
@@ -594,7 +311,12 @@ def _format_date(value: Any) -> str:
 
 
 def _ages(entry: dict[str, Any]) -> str:
-    age_from, age_to = entry["ages"]["from"], entry["ages"]["to"]
+    ages = entry.get("ages")
+    if not ages:
+        return "Any age"
+    age_from, age_to = ages["from"], ages.get("to")
+    if age_to is None:
+        return f"Ages {age_from} and over"
     return f"Age {age_from}" if age_from == age_to else f"Ages {age_from} to {age_to}"
 
 
@@ -615,6 +337,15 @@ class StockPages:
         self.plan = load("action_plan.yml") or {"actions": []}
         self.figures = load("figures.yml") or {}
         self.gallery = load("gallery.yml") or {"pieces": []}
+        self.arrangements_data = load("arrangements.yml") or {"introduction": "", "parts": []}
+        self.changes_data = (load("changes.yml") or {}).get("changes") or []
+        self.organisations = {
+            item["id"]: item["name"]
+            for item in (load("organisations.yml") or {}).get("organisations", [])
+        }
+        self.place_names = {
+            item["id"]: item["name"] for item in (load("places.yml") or {}).get("places") or []
+        }
         offer_dir = project / "data" / "offer"
         self.offer = {
             path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -648,6 +379,8 @@ class StockPages:
             "principles": self.principles_list,
             "action_plan": self.action_plan,
             "review_table": self.review_table,
+            "arrangements": self.arrangements,
+            "changes": self.changes,
             # Stock Material searches in its own header dialog; the page keeps its prose.
             "search_box": lambda: "Search needs JavaScript; see the [whole offer](offer/index.md).",
             "placement_chart": self.placement_chart,
@@ -685,6 +418,7 @@ class StockPages:
         return "\n".join(lines)
 
     def _entry(self, entry: dict[str, Any]) -> list[str]:
+        """An entry as Markdown, with the parts our card shows (current data model)."""
         lines = [
             f"## {entry['title']} {{ #{entry['id']} }}",
             "",
@@ -695,28 +429,42 @@ class StockPages:
         ]
         lines += [f"- {_one_line(text)}" for text in entry.get("conditions", [])]
         lines += ["", "**How to get it:**", ""]
-        lines += [
-            f"{number}. {_one_line(text)}"
-            for number, text in enumerate(entry["how_to_get_it"], start=1)
+        steps = entry.get("how_to_get_it") or ["Ask your personal adviser."]
+        lines += [f"{number}. {_one_line(text)}" for number, text in enumerate(steps, start=1)]
+        providers = [
+            self.organisations.get(
+                item if isinstance(item, str) else item["organisation"], "Someone"
+            )
+            for item in entry["providers"]
         ]
-        lines += ["", f"**Who provides it:** {entry['provider']['name']}", ""]
+        lines += ["", f"**Who provides it:** {', '.join(providers)}", ""]
         contact = entry.get("contact") or {}
         if contact:
             lines += ["**Contact:**", ""]
-            if contact.get("phone"):
-                lines.append(
-                    f"- Call [{contact['phone']}](tel:{contact['phone'].replace(' ', '')})"
-                )
+            for phone in contact.get("phones", []):
+                number = phone if isinstance(phone, str) else phone["number"]
+                lines.append(f"- Call [{number}](tel:{number.replace(' ', '')})")
             if contact.get("email"):
                 lines.append(f"- Email [{contact['email']}](mailto:{contact['email']})")
             if contact.get("web"):
                 lines.append(f"- [More about {entry['title'].lower()}]({contact['web']})")
+            for link in contact.get("links", []):
+                lines.append(f"- [{link['text']}]({link['url']})")
             lines.append("")
-        duty = (
-            "You have a legal right to this"
-            if entry["duty"] == "statutory"
-            else "A local extra: the law does not require it, we offer it by choice"
-        )
+        places = [
+            self.place_names.get(item if isinstance(item, str) else item["place"], "")
+            for item in entry.get("places", [])
+        ]
+        if places:
+            lines += [f"**Where:** {', '.join(places)}", ""]
+        for amount in entry.get("amounts", []):
+            if not amount.get("to"):
+                lines += [f"**You get:** £{amount['value']} a {amount['per']}", ""]
+        duty = {
+            "statutory": "You have a legal right to this",
+            "local_extra": "A local extra: the law does not require it, we offer it by choice",
+            "national": "A national scheme",
+        }[entry["duty"]]
         why = f"**Why we offer it:** {duty}."
         links = [
             f"[{self.names[pid]}]({self.link(f'strategy/where-we-want-to-be.md#{pid}')})"
@@ -744,7 +492,7 @@ class StockPages:
             "",
             _one_line(section["introduction"]),
             "",
-            f"This section is kept up to date by {section['owner']}.",
+            f"This section is kept up to date by {section.get('owner') or 'the team'}.",
             "",
         ]
         for entry in section["entries"]:
@@ -766,6 +514,18 @@ class StockPages:
             ]
             lines.append("")
         return "\n".join(lines)
+
+    def arrangements(self) -> str:
+        data = self.arrangements_data
+        lines = [_one_line(data["introduction"]), ""]
+        for part in data["parts"]:
+            lines += [f"## {part['heading']}", "", _one_line(part["text"]), ""]
+        return "\n".join(lines)
+
+    def changes(self) -> str:
+        items = sorted(self.changes_data, key=lambda item: str(item["date"]), reverse=True)
+        lines = [f"- {_format_date(item['date'])}: {_one_line(item['what'])}" for item in items]
+        return "\n".join(lines) + "\n"
 
     def principles_list(self) -> str:
         lines: list[str] = []
@@ -861,7 +621,7 @@ class StockPages:
         rows.sort(key=lambda row: (str(row[0]), row[1]))
         lines = ["| What | Kind | Owner | Last reviewed |", "| --- | --- | --- | --- |"]
         lines += [
-            f"| [{title}]({self.link(target)}) | {kind} | {section['owner']} | "
+            f"| [{title}]({self.link(target)}) | {kind} | {section.get('owner', '')} | "
             f"{_format_date(last)} |"
             for last, title, kind, target, section in rows
         ]

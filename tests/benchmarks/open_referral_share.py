@@ -9,12 +9,9 @@ A script, not a test: pytest only imports it (for doctests). Run it from the rep
 What it does:
 
 1. copies the fixture site (tests/fixture_site/) and adds ``--entries`` generated
-   entries in sections of 8, each section on its own page, 12 pages to a menu heading
-   (as tests/benchmarks/build_scaling.py lays out a large offer), using every field of
-   the current model (ages, areas,
-   situations, conditions, steps, providers with roles, phones with purposes, email, web,
-   places with their own times, opening times, where/districts, amounts with history,
-   principles, review and added dates), from a fixed seed;
+   entries in sections of 8, each section on its own page, 12 pages to a menu heading,
+   from the generator the benchmarks share (``big_offer.py``: every field of the
+   current model, from a fixed seed);
 2. runs ``mkdocs build --strict`` ``--repeat`` times, each in a fresh process (as CI
    does), timing the whole process and, inside it, the feed step (``write_feed``:
    documents, JSON and files, wrapped by a timer before MkDocs starts);
@@ -25,10 +22,8 @@ What it does:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -38,179 +33,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.publish.open_referral import FEED_FOLDER  # noqa: E402
+from tests.benchmarks.big_offer import write_offer  # noqa: E402
 from tests.browser import serve  # noqa: E402
 from tests.conftest import BUILD_DATE, FROZEN_EPOCH, copy_fixture_site  # noqa: E402
 from tests.publish.open_referral import oruk  # noqa: E402
-
-ORGANISATIONS = (
-    "leaving-care-service",
-    "looked-after-children-nurses",
-    "district-councils",
-    "testborough-college",
-    "department-for-education",
-    "parents-charity",
-    "money-advice-charity",
-)
-PLACES = ("town-hall", "northtown-hub", "advice-bus")
-SITUATIONS = ("living-outside-the-area", "at-college", "parent-or-expecting", "staying-put")
-AREAS = (
-    "health_and_wellbeing",
-    "relationships",
-    "education_and_training",
-    "employment",
-    "accommodation",
-    "participation_in_society",
-    "financial_literacy",
-    "money",
-)
-PRINCIPLES = ("best-interests", "access-to-services", "aspirations", "safe-and-stable")
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
-WORDS = [
-    "help",
-    "money",
-    "home",
-    "college",
-    "work",
-    "health",
-    "friends",
-    "advice",
-    "travel",
-    "support",
-    "group",
-    "grant",
-]
-
-
-def _text(rng: random.Random, count: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(count)).capitalize()
-
-
-def make_entry(rng: random.Random, number: int) -> dict[str, Any]:
-    """One valid entry of the current model (a plain dict, as in data/offer/*.yml)."""
-    entry: dict[str, Any] = {
-        "id": f"generated-{number}",
-        "title": f"{_text(rng, 3)} {number}",
-        "summary": f"{_text(rng, 12)} with **{rng.choice(WORDS)}** and more.",
-    }
-    if rng.random() < 0.9:
-        start = rng.randint(16, 21)
-        entry["ages"] = {"from": start, "to": rng.randint(start, 25)}
-    entry["areas"] = rng.sample(AREAS, rng.randint(1, 3))
-    if rng.random() < 0.2:
-        entry["only_for"] = rng.sample(SITUATIONS, 1)
-    elif rng.random() < 0.2:
-        entry["especially_for"] = rng.sample(SITUATIONS, 1)
-    entry["conditions"] = [f"{_text(rng, 6)}." for _ in range(rng.randint(0, 2))]
-    entry["how_to_get_it"] = [f"{_text(rng, 5)}." for _ in range(rng.randint(0, 3))]
-    providers: list[Any] = [rng.choice(ORGANISATIONS)]
-    if rng.random() < 0.3:
-        providers.append({"organisation": rng.choice(ORGANISATIONS), "role": "pays_for_it"})
-    entry["providers"] = providers
-    contact: dict[str, Any] = {}
-    if rng.random() < 0.8:
-        contact["phones"] = [f"01632 960 {rng.randint(100, 999)}"]
-        if rng.random() < 0.3:
-            contact["phones"].append(
-                {"number": f"07700 900 {rng.randint(100, 999)}", "purpose": "text"}
-            )
-    if rng.random() < 0.5:
-        contact["email"] = f"team{number}@example.org"
-    if rng.random() < 0.4:
-        contact["web"] = f"https://www.example.org/support/{number}"
-    if contact:
-        entry["contact"] = contact
-    if rng.random() < 0.3:
-        place: Any = rng.choice(PLACES)
-        if rng.random() < 0.5:
-            day = rng.choice(DAYS)
-            place = {
-                "place": place,
-                "opening_times": [
-                    {
-                        "days": [day],
-                        "opens": "17:30",
-                        "closes": "19:30",
-                        "every": "2 weeks",
-                        "starting": "2026-01-08",
-                    }
-                ],
-            }
-        entry["places"] = [place]
-    if rng.random() < 0.2:
-        entry["opening_times"] = [
-            {"days": rng.sample(DAYS, 2), "opens": "09:00", "closes": "17:00"}
-        ]
-    where = rng.choice(("anywhere", "anywhere", "in_area", "districts"))
-    if where != "anywhere":
-        entry["where"] = where
-    if where == "districts":
-        entry["districts"] = ["northtown"]
-    entry["duty"] = rng.choice(("statutory", "local_extra", "national"))
-    if rng.random() < 0.3:
-        entry["amounts"] = [
-            {"value": 50, "per": "week", "from": "2024-04-01", "to": "2026-03-31"},
-            {"value": round(rng.uniform(10, 3000), 2), "per": "week", "from": "2026-04-01"},
-        ]
-    entry["principles"] = rng.sample(PRINCIPLES, rng.randint(0, 2))
-    if rng.random() < 0.1:
-        entry["added_on"] = BUILD_DATE - dt.timedelta(days=rng.randint(1, 200))
-    if rng.random() < 0.15:
-        entry["last_reviewed_on"] = BUILD_DATE - dt.timedelta(days=rng.randint(5, 300))
-    return entry
-
-
-ENTRIES_PER_SECTION = 8
-"""As in tests/benchmarks/build_scaling.py: a large offer has many short sections, each
-on its own page, grouped 12 to a menu heading."""
 
 
 def make_project(entries: int, workdir: Path, seed: int = 17) -> Path:
     """The fixture site with ``entries`` more entries in sections of their own, each on
     its own page in the menu (so the build's other work grows as a real offer's would)."""
     project = copy_fixture_site(workdir / "project")
-    rng = random.Random(seed)
-    template = yaml.safe_load(
-        (project / "data" / "offer" / "always-current.yml").read_text(encoding="utf-8")
-    )
-    pages = []
-    for index, start in enumerate(range(0, entries, ENTRIES_PER_SECTION), start=1):
-        section_id = f"generated-section-{index}"
-        section = {
-            "title": f"{_text(rng, 2)} ({index})",
-            "order": 100 + index,
-            "introduction": f"{_text(rng, 15)}.",
-            "last_reviewed_on": template["last_reviewed_on"],
-            "review_in": "1 year",
-            "entries": [
-                make_entry(rng, number)
-                for number in range(start, min(start + ENTRIES_PER_SECTION, entries))
-            ],
-        }
-        (project / "data" / "offer" / f"{section_id}.yml").write_text(
-            yaml.safe_dump(section, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
-        (project / "docs" / "offer" / f"{section_id}.md").write_text(
-            f'# {section["title"]}\n\n{{{{ offer_section("{section_id}") }}}}\n',
-            encoding="utf-8",
-        )
-        pages.append(f"offer/{section_id}.md")
-    config_path = project / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    offer = next(
-        item["Offer"] for item in config["nav"] if isinstance(item, dict) and "Offer" in item
-    )
-    offer += [
-        {f"More support {number + 1}": pages[number * 12 : number * 12 + 12]}
-        for number in range((len(pages) + 11) // 12)
-    ]
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    write_offer(project, entries, BUILD_DATE, seed=seed, replace=False)
     return project
 
 

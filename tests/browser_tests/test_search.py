@@ -1,5 +1,6 @@
 """Search on the fixture site in a real browser (docs/search.md, macro search_box,
-overrides/assets/clo-search.js, its words from window.cloWords set by clo.js).
+overrides/assets/clo-search.js, its words from window.cloWords set by clo.js, the index
+written by macros/publish/search_index.py).
 
 Material's own search bundle is not loaded (overrides/main.html): no page but the
 search page fetches the search index, and the search page only when someone searches.
@@ -11,10 +12,11 @@ import re
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
+from macros.derive.urls import search_index_folder
 from macros.words import load_words
 
 PHONE = {"width": 360, "height": 800}
@@ -26,10 +28,12 @@ MARKUP = "img, script, svg, iframe, a[href^='javascript']"
 
 
 def status_text(page: Page) -> str:
+    """The search's status, once its results and their snippets are all on the page."""
     status = page.locator("[data-clo-search-status]")
     status.filter(has_not_text=WORDS("search.searching")).filter(
         has_text=re.compile(".")
     ).wait_for()
+    page.locator("[data-clo-search-results][data-clo-search-complete]").wait_for(state="attached")
     return status.inner_text()
 
 
@@ -138,17 +142,25 @@ def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> No
     page = browser.new_page(viewport=PHONE)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    # The index's files (macros/publish/search_index.py): the words starting "re", the
+    # headings of every section, and the page the result is on, with hostile text in
+    # each.
+    shard = {"k": ["rent"], "p": [[0, 0, 3]]}
     hostile = {
-        "config": {},
-        "docs": [
-            {
-                "location": "offer/#x",
-                "title": "Rent <img src=x onerror=window.__pwned=1>",
-                "text": "rent &lt;script&gt;window.__pwned=2&lt;/script&gt; help",
-            }
+        "u": "offer/",
+        "t": "Offer <svg onload=window.__pwned=3>",
+        "s": [
+            [
+                "#x",
+                "Rent <img src=x onerror=window.__pwned=1>",
+                "rent <script>window.__pwned=2</script> help",
+            ]
         ],
     }
-    page.route("**/search_index.json", lambda route: route.fulfill(json=hostile))
+    titles = {"p": [[hostile["u"], hostile["t"], [hostile["s"][0][:2]]]]}
+    page.route("**/t/re.json", lambda route: route.fulfill(json=shard))
+    page.route("**/titles.json", lambda route: route.fulfill(json=titles))
+    page.route("**/p/0.json", lambda route: route.fulfill(json=hostile))
     page.goto(base_url + "search/?q=rent")
     status_text(page)
     assert page.evaluate("window.__pwned") is None
@@ -189,11 +201,13 @@ def test_only_a_search_fetches_the_index_and_no_page_loads_material_scripts(
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     assert any(url.endswith("clo-search.js") for url in requested), "requests were not recorded"
-    assert not [url for url in requested if "search_index" in url or "bundle." in url], requested
+    index = search_index_folder(views.words.language)
+    assert not [url for url in requested if index in url or "bundle." in url], requested
     assert not [url for url in requested if "/workers/" in url], requested
     page.goto(base_url + "search/?q=" + quote_plus(section.entries[0].title))
     status_text(page)
-    assert any(url.endswith("search/search_index.json") for url in requested)
+    assert any(index + "t/" in url for url in requested), requested
+    assert any(index + "p/" in url for url in requested), requested
     page.close()
     for html in site_dir.rglob("*.html"):
         assert "bundle." not in html.read_text("utf-8"), html
@@ -232,3 +246,45 @@ def test_without_javascript_the_page_says_where_else_to_look(
     expect(footer).to_have_count(1)
     expect(footer).to_have_text(WORDS("footer.search"))
     context.close()
+
+
+def test_a_plural_and_the_start_of_a_word_find_the_word(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    entry = views.sections["always-overdue"].entries[0]
+    word = max(re.findall(r"[A-Za-z]+", entry.title), key=len)
+    assert len(word) > 4 and not word.lower().endswith("s")
+    page = browser.new_page(viewport=PHONE)
+    for question in (word + "s", word[:4]):
+        page.goto(base_url + "search/?q=" + quote_plus(question))
+        status_text(page)
+        assert base_url + entry.url in result_hrefs(page), question
+    page.close()
+
+
+def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_come(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """The headings come from titles.json; the snippets from the results' pages, later."""
+    held: list[Route] = []
+    released: list[bool] = []
+    page = browser.new_page(viewport=PHONE)
+    page.route("**/p/*.json", lambda route: route.continue_() if released else held.append(route))
+    entry = views.sections["always-overdue"].entries[0]
+    page.goto(base_url + "search/?q=" + quote_plus(entry.title))
+    page.locator(RESULT_LINKS).first.wait_for()
+    assert page.locator("[data-clo-search-complete]").count() == 0
+    boxes = page.eval_on_selector_all(
+        ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
+    )
+    assert base_url + entry.url in result_hrefs(page)
+    released.append(True)
+    while held:
+        held.pop().continue_()
+    page.locator("[data-clo-search-results][data-clo-search-complete]").wait_for(state="attached")
+    assert page.locator(".clo-search__snippet mark").count() > 0
+    after = page.eval_on_selector_all(
+        ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
+    )
+    assert after == boxes
+    page.close()

@@ -23,7 +23,7 @@ from macros.pipeline import build_views
 from macros.publish.images import CACHE_FOLDER
 from macros.validate.rules.pictures import inspect_picture
 from macros.validate.site_data import SiteData
-from tests.conftest import BUILD_DATE, copy_fixture_site, run_build, soup_of
+from tests.conftest import BUILD_DATE, copy_fixture_site, run_build, search_index_text, soup_of
 from tests.publish.test_images import assert_no_metadata, make_jpeg, make_png
 
 GALLERY_URL = "gallery/"
@@ -201,7 +201,8 @@ def test_withheld_and_taken_down_pieces_are_absent(site_dir: Path) -> None:
             assert soup.find(id=f"{piece_id}-title") is None
         for words in unpublished_words:
             assert words not in text, f"{words!r} on {page}"
-    index = (site_dir / "search" / "search_index.json").read_text("utf-8")
+    index = search_index_text(site_dir)
+    assert index
     for words in unpublished_words:
         assert words not in index
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from macros.render.html_blocks import TOKEN_PREFIX
 from macros.validate.site_data import SiteData
-from tests.conftest import run_build
+from tests.conftest import run_build, search_index_text
 
 
 def test_no_token_reaches_a_built_page(site_dir: Path) -> None:
@@ -14,7 +14,8 @@ def test_no_token_reaches_a_built_page(site_dir: Path) -> None:
     assert pages
     for page in pages:
         assert TOKEN_PREFIX not in page.read_text("utf-8"), page
-    index = (site_dir / "search" / "search_index.json").read_text("utf-8")
+    index = search_index_text(site_dir)
+    assert index
     assert TOKEN_PREFIX not in index
 
 

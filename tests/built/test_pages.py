@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from macros.derive.site import SiteViews
-from tests.conftest import FIXTURE_SITE, BuildResult, html_path, nav_pages, soup_of
+from macros.publish.stylesheets import SITE_CSS
+from tests.conftest import FIXTURE_SITE, BuildResult, built_pages, html_path, nav_pages, soup_of
 
 CONFIG = FIXTURE_SITE / "mkdocs.yml"
 PAGES = nav_pages(CONFIG)
@@ -155,3 +156,18 @@ def test_council_words_come_from_data(site_dir: Path) -> None:
         copyright_line = soup.select_one(".md-copyright")
         assert copyright_line is not None
         assert settings["council"]["name"] in copyright_line.get_text(), markdown_path
+
+
+def test_no_stylesheet_blocks_the_first_paint(site_dir: Path) -> None:
+    """Each page holds its own critical CSS; the one stylesheet linked is the site's,
+    as a print stylesheet (macros/publish/stylesheets.py, overrides/main.html)."""
+    for page in built_pages(site_dir):
+        soup = soup_of(page)
+        links = soup.find_all("link", rel="stylesheet")
+        assert [link.get("media") for link in links] == ["print"], page
+        assert links[0]["href"].endswith(SITE_CSS)
+        style = soup.head.find("style")
+        assert style is not None and ".md-header" in style.get_text(), page
+        assert "data-clo-critical" not in str(soup.head), page
+    site_css = (site_dir / SITE_CSS).read_text("utf-8")
+    assert ".md-header" in site_css and ".clo-entry" in site_css

@@ -1,0 +1,263 @@
+"""The search index: one per language, in small files, so that a phone fetches only what a
+question needs (``overrides/assets/clo-search.js`` reads it).
+
+Each page is cut into sections at its headings that have an id (as the search of
+mkdocs-material did): a section is found by the words of its heading and of its text.
+For one language the index is a folder (``search/<language>/``, see ``search_index_folder`` in ``macros/derive/urls.py``):
+
+- ``t/<key>.json``: every word (term) starting with the same two letters, sorted, each
+  with the sections it is in: ``{"k": ["rent", "renting"], "p": [[page, section, weight,
+  ...], ...]}``. ``page`` counts from the page before (the first from 0), ``section`` is
+  the section's place in its page, and ``weight`` is twice the times the word is in the
+  section's text (at most 5) plus 1 when it is in its heading. A question's word fetches
+  the one file its first two letters name (``shard_key``).
+- ``titles.json``: every page's address and title, and its sections' anchors and
+  headings, to list the results as soon as a question's words are found: ``{"p":
+  [["offer/money/", "Money", [["", "Money"], ["#grants", "Grants"]]], ...]}`` (62 KB
+  compressed at 5,000 entries; the search page fetches it when the search box is used);
+- ``p/<page>.json``: one page's address, title and sections with their text, for the
+  snippets under the results: ``{"u": "offer/money/", "t": "Money", "s": [["#grants",
+  "Grants", "text"], ...]}``.
+
+Words are what ``terms`` makes of a text: letters and digits, accents and case taken
+away, the catalogue's stop words (``search.stop_words``) left out. The script does the
+same to a question, so the two always agree. A word of a question matches every word
+that starts with it ("rent" finds "renting"); plurals are the script's (it takes the
+catalogue's ``search.plural_endings`` off a question's words).
+
+``write_search_index(pages, language, stop_words, folder)`` writes one language's index
+from its pages: a build with pages in several languages calls it once per language.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.derive.urls import search_index_folder
+
+SHARD_LETTERS = 2
+"""A term's file is named by its first two letters (``shard_key``); clo-search.js agrees."""
+TITLES = "titles.json"
+MAX_COUNT = 5
+"""Times a word is counted in one section's text: beyond that it says no more."""
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    """``#id`` of its heading, or "" for the top of the page."""
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page of the site, as search shows and finds it."""
+
+    url: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+_MARKS: dict[int, None] = {}
+"""Combining marks (accents) met so far, to take out after NFD as the script's /\\p{M}/gu
+does; letters that are not marks are in _LETTERS."""
+_LETTERS: set[str] = set()
+
+
+def normalise(text: str) -> str:
+    """Lower case, without accents: what search compares.
+
+    >>> normalise("Café RENT")
+    'cafe rent'
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    for character in set(decomposed) - _LETTERS:
+        if character.isascii() or not unicodedata.category(character).startswith("M"):
+            _LETTERS.add(character)
+        else:
+            _MARKS[ord(character)] = None
+    return decomposed.translate(_MARKS).lower()
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def terms(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]:
+    """The words of ``text`` as the index holds them, in order, repeats kept.
+
+    >>> terms("Help with the rent: £57.90 a week!", frozenset({"with", "the", "a"}))
+    ['help', 'rent', '57', '90', 'week']
+    """
+    return [
+        word
+        for word in _WORD.findall(normalise(text))
+        if len(word) >= SHARD_LETTERS and word not in stop_words
+    ]
+
+
+def shard_key(term: str) -> str:
+    """The name of the file a term is in: its first two letters, each letter that is not
+    a to z or a digit written as ``_`` and its code in hex.
+
+    >>> shard_key("rent"), shard_key("ŵyl"), shard_key("قرض")
+    ('re', '_175y', '_642_631')
+    """
+    return "".join(
+        letter if ("a" <= letter <= "z" or "0" <= letter <= "9") else f"_{ord(letter):x}"
+        for letter in term[:SHARD_LETTERS]
+    )
+
+
+# Pages to sections. Regular expressions, not an HTML parser: the build's own HTML is
+# regular, and a parser costs several times as much on a large site.
+
+_SKIPPED = re.compile(
+    r"<(script|style|template|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE
+)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(fragment: str) -> str:
+    """The text of an HTML fragment, on one line.
+
+    >>> plain("<p>Rent &amp; <b>bills</b></p>\\n<p>help</p>")
+    'Rent & bills help'
+    """
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
+    """A page's content cut at its headings with an id; text before the first such
+    heading (and an h1 without one) is the page's own section, under its title.
+
+    >>> [(s.anchor, s.title, s.text) for s in page_sections(
+    ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
+    [('', 'Money', 'Intro'), ('#grant', 'Grant', '£100')]
+    """
+    content = _SKIPPED.sub(" ", content)
+    sections: list[Section] = []
+    anchor, title, start = "", page_title, 0
+    for heading in _HEADING.finditer(content):
+        level, found = heading.group(1), _ID.search(heading.group(2))
+        before = plain(content[start : heading.start()])
+        if level == "1" and not sections and not anchor and not before:
+            # The page's own heading: the top of the page, under its words.
+            title, start = plain(heading.group(3)) or page_title, heading.end()
+            continue
+        if found is None:
+            continue  # a heading without an id is part of the section's text
+        sections.append(Section(anchor, title, before))
+        anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
+        start = heading.end()
+    sections.append(Section(anchor, title, plain(content[start:])))
+    return tuple(section for section in sections if section.title or section.text)
+
+
+# The index.
+
+
+def index_files(
+    pages: Iterable[IndexedPage], stop_words: frozenset[str] = frozenset()
+) -> dict[str, object]:
+    """Every file of one language's index, by path in its folder, as JSON values.
+
+    >>> files = index_files([IndexedPage("offer/", "Offer", (Section("#rent", "Rent", "rent and renting"),))])
+    >>> files["t/re.json"]
+    {'k': ['rent', 'renting'], 'p': [[0, 0, 3], [0, 0, 2]]}
+    >>> files["p/0.json"]
+    {'u': 'offer/', 't': 'Offer', 's': [['#rent', 'Rent', 'rent and renting']]}
+    >>> files["titles.json"]
+    {'p': [['offer/', 'Offer', [['#rent', 'Rent']]]]}
+    """
+    postings: dict[str, list[int]] = {}
+    files: dict[str, object] = {}
+    last_page: dict[str, int] = {}
+    titles: list[object] = []
+    files[TITLES] = {"p": titles}
+    for number, page in enumerate(pages):
+        titles.append(
+            [page.url, page.title, [[section.anchor, section.title] for section in page.sections]]
+        )
+        files[f"p/{number}.json"] = {
+            "u": page.url,
+            "t": page.title,
+            "s": [[section.anchor, section.title, section.text] for section in page.sections],
+        }
+        for place, section in enumerate(page.sections):
+            weights: dict[str, int] = {}
+            for term in terms(section.text, stop_words):
+                weights[term] = min(weights.get(term, 0) + 2, 2 * MAX_COUNT)
+            for term in terms(section.title, stop_words):
+                weights[term] = weights.get(term, 0) | 1
+            for term, weight in weights.items():
+                found = postings.setdefault(term, [])
+                found += (number - last_page.get(term, 0), place, weight)
+                last_page[term] = number
+    shards: dict[str, list[str]] = {}
+    # In the order of JavaScript's string comparison (UTF-16 code units), which the
+    # script's binary search for the terms starting with a word relies on.
+    for term in sorted(postings, key=lambda term: term.encode("utf-16-be")):
+        shards.setdefault(shard_key(term), []).append(term)
+    for key, keys in shards.items():
+        files[f"t/{key}.json"] = {"k": keys, "p": [postings[term] for term in keys]}
+    return files
+
+
+def _json(value: object) -> bytes:
+    # No "<" or "&" as such, so that no file can be read as markup.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode()
+
+
+def write_search_index(
+    pages: Iterable[IndexedPage],
+    language: str,
+    stop_words: frozenset[str],
+    site_dir: Path,
+) -> Path:
+    """Write one language's index into ``site_dir`` (at ``search_index_folder(language)``) from
+    its pages, replacing any index there; returns its folder.
+
+    ``stop_words`` are that language's (``search.stop_words`` in its catalogue).
+    """
+    folder = site_dir / search_index_folder(language)
+    (folder / TITLES).unlink(missing_ok=True)
+    for old in ("t", "p"):
+        target = folder / old
+        if target.is_dir():
+            for path in target.iterdir():
+                path.unlink()
+    for sub in ("t", "p"):
+        os.makedirs(folder / sub, exist_ok=True)
+    for relative, value in index_files(pages, stop_words).items():
+        (folder / relative).write_bytes(_json(value))
+    return folder
+
+
+class SearchCollector:
+    """Pages of one build, collected as they are made, by language."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, list[IndexedPage]] = {}
+
+    def clear(self) -> None:
+        self.pages = {}
+
+    def add(self, language: str, url: str, title: str, content: str) -> None:
+        """Add a page's HTML content (a page excluded from search is not added)."""
+        self.pages.setdefault(language, []).append(
+            IndexedPage(url, title, page_sections(content, title))
+        )
