@@ -5,6 +5,7 @@
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
+- the finder's results page made once per age: ``macros/publish/finder_pages.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -17,6 +18,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
+from macros.publish.finder_pages import make_pages
 from macros.publish.language import set_language
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
@@ -33,6 +35,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     return _staging.redirect(config)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return make_pages(files, config)
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:

@@ -8,6 +8,9 @@ from pydantic import Field
 
 from .common import Email, HttpsUrl, Identifier, PhoneNumber, ReviewInterval, Strict, Text
 
+HEADER_NAME_LENGTH = 22
+"""Characters of the header name that fit a 360 px phone's header beside its two buttons."""
+
 
 class Council(Strict):
     name: Text = Field(description="Full name of the council, e.g. 'Example County Council'.")
@@ -87,6 +90,14 @@ class SiteSettings(Strict):
         "interface, dates and HTML lang follow it",
     )
     council: Council = Field(description="The council's names and website.")
+    header_name: Text | None = Field(
+        None,
+        max_length=HEADER_NAME_LENGTH,
+        description="The site's name in the header at the top of every page, short enough "
+        f"to fit a phone (at most {HEADER_NAME_LENGTH} characters), e.g. 'Fellshire Care "
+        "Leavers'; the full name (council.short_name and strategy.offer_title) stays in "
+        "the browser tab and everywhere else",
+    )
     strategy: Strategy = Field(description="The strategy's title and years, and the offer's name.")
     boards: Boards = Field(description="Names of the boards and groups the pages mention.")
     contact: Contact = Field(description="How care leavers reach the leaving care team.")
