@@ -9,7 +9,7 @@ out the questions and the answers from them.
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .common import HttpsUrl, Identifier, MarkdownText, Strict, Text
 
@@ -37,14 +37,21 @@ class WeeksInCare(Strict):
         None, ge=1, le=520, description="At least this many weeks, e.g. 13."
     )
     fewer_than: int | None = Field(
-        None, ge=1, le=520, description="Fewer than this many weeks, e.g. 13."
+        None,
+        ge=1,
+        le=520,
+        validate_default=True,
+        description="Fewer than this many weeks, e.g. 13.",
     )
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> WeeksInCare:
-        if (self.at_least is None) == (self.fewer_than is None):
+    @field_validator("fewer_than")
+    @classmethod
+    def _one_bound(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and info.data.get("at_least") is not None:
+            raise ValueError("give at_least: or fewer_than:, not both")
+        if value is None and info.data.get("at_least") is None and "at_least" in info.data:
             raise ValueError("give at_least: or fewer_than:, one of the two")
-        return self
+        return value
 
 
 class Rules(Strict):

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .common import Email, HttpsUrl, Identifier, PhoneNumber, ReviewInterval, Strict, Text
 
 HEADER_NAME_LENGTH = 22
 """Characters of the header name that fit a 360 px phone's header beside its two buttons."""
+
+
+def _fits_the_header(value: str) -> str:
+    if len(value) > HEADER_NAME_LENGTH:
+        raise ValueError(
+            f"must be at most {HEADER_NAME_LENGTH} characters, to fit a phone's header "
+            f"(this has {len(value)})"
+        )
+    return value
+
+
+HeaderName = Annotated[
+    Text, AfterValidator(_fits_the_header), Field(json_schema_extra={"maxLength": HEADER_NAME_LENGTH})
+]
 
 
 class Council(Strict):
@@ -90,9 +105,8 @@ class SiteSettings(Strict):
         "interface, dates and HTML lang follow it",
     )
     council: Council = Field(description="The council's names and website.")
-    header_name: Text | None = Field(
+    header_name: HeaderName | None = Field(
         None,
-        max_length=HEADER_NAME_LENGTH,
         description="The site's name in the header at the top of every page, short enough "
         f"to fit a phone (at most {HEADER_NAME_LENGTH} characters), e.g. 'Fellshire Care "
         "Leavers'; the full name (council.short_name and strategy.offer_title) stays in "
