@@ -23,7 +23,9 @@ def _fits_the_header(value: str) -> str:
 
 
 HeaderName = Annotated[
-    Text, AfterValidator(_fits_the_header), Field(json_schema_extra={"maxLength": HEADER_NAME_LENGTH})
+    Text,
+    AfterValidator(_fits_the_header),
+    Field(json_schema_extra={"maxLength": HEADER_NAME_LENGTH}),
 ]
 
 
