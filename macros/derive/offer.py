@@ -260,6 +260,8 @@ def _where_text(entry: Entry, context: OfferContext) -> str | None:
     if entry.where is Where.districts:
         names = [context.districts.get(district, district) for district in entry.districts]
         return words("where.districts", districts=words.join(names, style="or"))
+    if entry.where is Where.outside_area:
+        return words("where.outside_area", area=context.area_name)
     return None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from macros.derive.action_plan import PrincipleActions, action_plan_views
 from macros.derive.arrangements import ArrangementsView, arrangements_view
+from macros.derive.care_leavers import CheckView, check_view
 from macros.derive.changes import (
     ChangeMonth,
     ChangeView,
@@ -23,6 +24,7 @@ from macros.derive.changes import (
     stale_amounts,
 )
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
+from macros.derive.finder import FinderView, finder_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
@@ -43,6 +45,8 @@ class ThemeView:
     language: str
     direction: str
     words: Words
+    header_name: str | None = None
+    """The short name in the header (``header_name`` in data/site.yml), if set."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -71,6 +75,10 @@ class SiteViews:
     figures: FiguresFile | None
     gallery: GalleryView
     theme: ThemeView
+    finder: FinderView | None = None
+    """"What can I get?": its questions and each age's results."""
+    care_leaver_check: CheckView | None = None
+    """"Am I a care leaver?": its steps, when data/care_leavers.yml is there."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -232,5 +240,17 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
             language=words.language,
             direction=words.direction,
             words=words,
+            header_name=settings.header_name,
+        ),
+        finder=finder_view(
+            sections.values(),
+            data.situations.situations if data.situations else (),
+            settings.districts,
+            settings.council.area_name,
+            words,
+            places,
+        ),
+        care_leaver_check=(
+            check_view(data.care_leavers, words) if data.care_leavers is not None else None
         ),
     )

@@ -47,6 +47,17 @@ class Places:
     """Page that shows the arrangements for moving to adult life (``arrangements()``)."""
     changes: str | None = None
     """Page that lists what changed (``changes()``), if any."""
+    finder: str | None = None
+    """The finder's first question, "How old are you?" (``finder_age()``), if any."""
+    finder_situations: str | None = None
+    """The finder's question "Do any of these apply to you?" (``finder_situations()``)."""
+    finder_where: str | None = None
+    """The finder's question "Where do you live?" (``finder_where()``)."""
+    finder_results: str | None = None
+    """The Markdown file of the finder's results page (``finder_results()``), e.g.
+    ``finder/results.md``: a page is made from it for each age, beside it."""
+    care_leaver_check: str | None = None
+    """The "Am I a care leaver?" page (``care_leaver_check()``), if any."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -55,6 +66,26 @@ class Places:
         ('help/money/', 'offer/rent/')
         """
         return self.sections.get(section_id, f"offer/{section_id}/")
+
+    def finder_result(self, age: int) -> str | None:
+        """The results page for an age, beside the results page's file, or None.
+
+        >>> Places(finder_results="finder/results.md").finder_result(19)
+        'finder/19/'
+        """
+        if self.finder_results is None:
+            return None
+        return page_url(posixpath.join(posixpath.dirname(self.finder_results), f"{age}.md"))
+
+    def finder_result_file(self, age: int) -> str | None:
+        """The Markdown file made for an age's results page, or None.
+
+        >>> Places(finder_results="finder/results.md").finder_result_file(19)
+        'finder/19.md'
+        """
+        if self.finder_results is None:
+            return None
+        return posixpath.join(posixpath.dirname(self.finder_results), f"{age}.md")
 
     def principle(self, principle_id: str) -> str | None:
         """Where a principle is explained, or None when no page shows the principles.
@@ -76,10 +107,12 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
     """
     sections: dict[str, str] = {}
     pages: dict[str, str] = {}
+    sources: dict[str, str] = {}
     for call in calls:
         if call.name == "offer_section" and call.args and isinstance(call.args[0], str):
             sections.setdefault(call.args[0], page_url(call.page))
         pages.setdefault(call.name, page_url(call.page))
+        sources.setdefault(call.name, call.page)
     return Places(
         sections=sections,
         principles=pages.get("principles"),
@@ -87,6 +120,11 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         overview=pages.get("offer_overview"),
         arrangements=pages.get("arrangements"),
         changes=pages.get("changes"),
+        finder=pages.get("finder_age"),
+        finder_situations=pages.get("finder_situations"),
+        finder_where=pages.get("finder_where"),
+        finder_results=sources.get("finder_results"),
+        care_leaver_check=pages.get("care_leaver_check"),
     )
 
 

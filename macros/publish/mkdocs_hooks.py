@@ -7,6 +7,7 @@
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
 - the search index, one per language: ``macros/publish/search_index.py``
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
+- the finder's results page made once per age: ``macros/publish/finder_pages.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -19,6 +20,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
+from macros.publish.finder_pages import make_pages
 from macros.publish.language import set_language
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
@@ -49,6 +51,10 @@ def on_pre_build(config: Any) -> None:
 
 def _critical(html: str, config: Any) -> str:
     return with_critical_css(html, _styles[0], config["extra_css"]) if _styles else html
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return make_pages(files, config)
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:

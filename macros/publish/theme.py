@@ -66,6 +66,21 @@ class ThemeContext:
     def t(self, key: str, **values: Any) -> Markup:
         return self.theme.words.markup(key, **values)
 
+    def header_config(self, config: Any) -> Any:
+        """The config as the header sees it: with the short ``header_name`` (data/site.yml)
+        as the site's name, so that it fits a phone; the page's title, the menu and
+        everything else keep the full name.
+
+        >>> from macros.words import load_words
+        >>> words = load_words("en-GB")
+        >>> theme = ThemeView("Fellshire Care Leaver Offer", "", "en-GB", "ltr", words, "Fellshire")
+        >>> ThemeContext(theme).header_config({"site_name": "long", "repo_url": None}).site_name
+        'Fellshire'
+        """
+        if self.theme.header_name is None:
+            return config
+        return HeaderConfig(config, self.theme.header_name)
+
     @cached_property
     def script_words(self) -> Markup:
         """The words for ``clo.js`` as JSON, safe inside a ``<script>`` element."""
@@ -77,6 +92,31 @@ class ThemeContext:
         """Material's menu and table of contents, named for screen readers
         (``macros/publish/menu.py``)."""
         return usable_menu(html, self.theme.words)
+
+
+class HeaderConfig:
+    """MkDocs' config with another site name: read like the config by the theme's header.
+
+    >>> HeaderConfig({"site_name": "A", "theme": "t"}, "B")["site_name"], HeaderConfig(
+    ...     {"theme": "t"}, "B").theme
+    ('B', 't')
+    """
+
+    def __init__(self, config: Any, site_name: str) -> None:
+        self._config = config
+        self.site_name = site_name
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._config[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.site_name if name == "site_name" else self._config[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.site_name if name == "site_name" else self._config.get(name, default)
 
 
 def theme_context(config: Any) -> ThemeContext | None:

@@ -22,6 +22,7 @@ from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
 from macros.derive.exports import EXPORTS, REVIEW_JSON
 from macros.derive.figures import figure_value
+from macros.derive.finder import FINDER_AGE, FinderView
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
 from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
@@ -281,3 +282,163 @@ def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
     if view is None:
         return Markup("")
     return ctx.render("gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading)
+
+
+FINDER_SCRIPT = "assets/clo-finder.js"
+FINDER_SCRIPT_WORDS = ("finder.count", "finder.title_error")
+"""What ``assets/clo-finder.js`` says: the count of results and the error title."""
+
+
+def _finder(ctx: PageContext) -> FinderView:
+    if ctx.site.finder is None:
+        raise ValueError("the finder has no views")
+    return ctx.site.finder
+
+
+def _finder_script(ctx: PageContext) -> dict[str, Any]:
+    """What every finder template needs to load its script."""
+    return {
+        "script_url": ctx.href(FINDER_SCRIPT),
+        "script_words": ctx.site.words.for_script(*FINDER_SCRIPT_WORDS),
+    }
+
+
+def _age_links(ctx: PageContext) -> list[tuple[int, str, str | None]]:
+    """Each age with its results page, and (for the script) its next question."""
+    places = ctx.site.places
+    links = []
+    for age in _finder(ctx).ages:
+        results = places.finder_result(age)
+        if results is None:
+            raise ValueError("finder: no page calls finder_results(), so no results pages")
+        situations = places.finder_situations
+        after = ctx.href(situations) + f"?age={age}" if situations is not None else None
+        links.append((age, ctx.href(results), after))
+    return links
+
+
+def _other_ages(ctx: PageContext) -> dict[str, Any]:
+    check = ctx.site.places.care_leaver_check
+    return {
+        "check_url": ctx.href(check) if check is not None else None,
+        "team": ctx.site.settings.contact.team,
+        "overview_url": (
+            ctx.href(ctx.site.places.overview) if ctx.site.places.overview is not None else None
+        ),
+    }
+
+
+@macro("finder_start()")
+def finder_start(ctx: PageContext) -> Markup:
+    """The home page's "What can I get?": the age question, each age a link into the finder."""
+    return ctx.render(
+        "finder-ages.html",
+        start=True,
+        ages=_age_links(ctx),
+        **_other_ages(ctx),
+        **_finder_script(ctx),
+    )
+
+
+@macro("finder_age()")
+def finder_age(ctx: PageContext) -> Markup:
+    """The finder's first question, "How old are you?": each age a link to what it can get."""
+    return ctx.render(
+        "finder-ages.html",
+        start=False,
+        ages=_age_links(ctx),
+        **_other_ages(ctx),
+        **_finder_script(ctx),
+    )
+
+
+def _question(ctx: PageContext, template: str, **values: Any) -> Markup:
+    start = ctx.site.places.finder
+    return ctx.render(
+        template,
+        start_url=ctx.href(start) if start is not None else None,
+        **values,
+        **_finder_script(ctx),
+    )
+
+
+@macro("finder_situations()")
+def finder_situations(ctx: PageContext) -> Markup:
+    """The finder's question "Do any of these apply to you?", select all that apply."""
+    finder = _finder(ctx)
+    where = ctx.site.places.finder_where
+    return _question(
+        ctx,
+        "finder-situations.html",
+        situations=finder.situations,
+        none_choice=finder.none_of_these,
+        action=ctx.href(where) if where is not None else "",
+    )
+
+
+@macro("finder_where()")
+def finder_where(ctx: PageContext) -> Markup:
+    """The finder's question "Where do you live?", then the results page for the age."""
+    finder = _finder(ctx)
+    results = {str(age): url for age, url, _ in _age_links(ctx)}
+    back = ctx.site.places.finder_situations
+    return _question(
+        ctx,
+        "finder-where.html",
+        choices=finder.where,
+        results=results,
+        back_url=ctx.href(back) if back is not None else None,
+    )
+
+
+@macro("finder_results()")
+def finder_results(ctx: PageContext) -> Markup:
+    """What one age can get, grouped by section, the team's contact first (a page per age)."""
+    finder = _finder(ctx)
+    given = ctx.page.meta.get(FINDER_AGE) if ctx.page is not None else None
+    # The page in docs/ itself is never published (a page is made from it for each
+    # age), but it is read like any page: it shows the first age.
+    age: int = given if isinstance(given, int) and given in finder.results else finder.ages[0]
+    places = ctx.site.places
+    contact = ctx.site.settings.contact
+    change = {
+        "age": places.finder,
+        "situation": places.finder_situations,
+        "where": places.finder_where,
+    }
+    return ctx.render(
+        "finder-results.html",
+        age=age,
+        groups=finder.results[age],
+        count=sum(len(group.results) for group in finder.results[age]),
+        labels=finder.labels(),
+        change={
+            key: ctx.href(url) + ("" if key == "age" else f"?age={age}")
+            for key, url in change.items()
+            if url is not None
+        },
+        contact=contact,
+        phone_href=tel_href(contact.phone),
+        text_href=sms_href(contact.text) if contact.text else None,
+        out_of_hours_href=tel_href(contact.out_of_hours_phone),
+        **_other_ages(ctx),
+        **_finder_script(ctx),
+    )
+
+
+@macro("care_leaver_check()")
+def care_leaver_check(ctx: PageContext) -> Markup:
+    """The "Am I a care leaver?" questions, one at a time, and what the answers mean in law."""
+    check = ctx.site.care_leaver_check
+    if check is None:
+        raise ValueError("care_leaver_check(): data/care_leavers.yml is missing")
+    contact = ctx.site.settings.contact
+    finder = ctx.site.places.finder
+    return ctx.render(
+        "care-leaver-check.html",
+        check=check,
+        team=contact.team,
+        phone=contact.phone,
+        phone_href=tel_href(contact.phone),
+        finder_url=ctx.href(finder) if finder is not None else None,
+    )

@@ -22,6 +22,7 @@ from macros.validate.model import (
     ActionPlanFile,
     AreasFile,
     ArrangementsFile,
+    CareLeaversFile,
     ChangesFile,
     FiguresFile,
     GalleryFile,
@@ -35,6 +36,7 @@ from macros.validate.model import (
 from macros.validate.model.files import DATA_FILES, GALLERY, DataFile
 from macros.validate.rules.action_plan import action_plan_problems
 from macros.validate.rules.arrangements import arrangements_problems
+from macros.validate.rules.care_leavers import care_leaver_problems
 from macros.validate.rules.figures import figures_problems
 from macros.validate.rules.gallery import WITHHELD, piece_problems, withheld
 from macros.validate.rules.offer import PLACES_FILE, offer_problems, section_file_problem
@@ -63,6 +65,7 @@ class SiteData:
     places: PlacesFile | None = None
     areas: AreasFile | None = None
     situations: SituationsFile | None = None
+    care_leavers: CareLeaversFile | None = None
     arrangements: ArrangementsFile | None = None
     changes: ChangesFile | None = None
     action_plan: ActionPlanFile | None = None
@@ -154,6 +157,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
     plan, figures, gallery = one("action_plan"), one("figures"), one("gallery")
     organisations, places, areas = one("organisations"), one("places"), one("areas")
     situations, arrangements, changes = one("situations"), one("arrangements"), one("changes")
+    care_leavers = one("care_leavers")
     offer: dict[str, tuple[OfferSection, LoadedFile]] = loaded["offer"]
 
     principle_ids: set[str] | None = None
@@ -165,6 +169,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         (place_problems, places),
         (area_problems, areas),
         (situation_problems, situations),
+        (care_leaver_problems, care_leavers),
         (arrangements_problems, arrangements),
         (district_problems, settings),
     ]
@@ -222,6 +227,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         places=places[0] if places else None,
         areas=areas[0] if areas else None,
         situations=situations[0] if situations else None,
+        care_leavers=care_leavers[0] if care_leavers else None,
         arrangements=arrangements[0] if arrangements else None,
         changes=changes[0] if changes else None,
         action_plan=plan[0] if plan else None,

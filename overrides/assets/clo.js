@@ -60,8 +60,10 @@
       if (status) { status.textContent = say("review." + state); }
       var section = node.parentNode && node.parentNode.classList &&
         node.parentNode.classList.contains("clo-section") ? node.parentNode : null;
-      var notice = section && section.querySelector("[data-clo-overdue-notice]");
-      if (notice) { notice.hidden = state !== "overdue"; }
+      var notices = section ? section.querySelectorAll("[data-clo-overdue-notice]") : [];
+      Array.prototype.forEach.call(notices, function (notice) {
+        notice.hidden = state !== "overdue";
+      });
     });
   }
 

@@ -125,7 +125,7 @@ def test_without_javascript_everything_shows(
         WORDS("review.dates", last=overdue.review.last_reviewed, next=overdue.review.next_due)
     )
     expect(review.locator(".clo-review__status")).to_have_text(WORDS("review.overdue"))
-    expect(page.locator("[data-clo-overdue-notice]")).to_be_visible()
+    expect(page.locator("[data-clo-overdue-notice]").first).to_be_visible()
     for entry in overdue.entries:
         expect(page.locator(f"[id='{entry.id}']")).to_be_visible()
     context.close()
@@ -140,8 +140,9 @@ def section_status(browser: Browser, base_url: str, url: str, on: dt.datetime) -
     review = page.locator(".clo-section > .clo-review")
     status = review.locator(".clo-review__status").inner_text()
     classes = review.get_attribute("class") or ""
-    notice = page.locator("[data-clo-overdue-notice]")
-    shown = notice.count() > 0 and notice.is_visible()
+    # The line at the top and the details at the end show and hide together.
+    notices = page.locator("[data-clo-overdue-notice]")
+    shown = notices.count() == 2 and notices.first.is_visible() and notices.last.is_visible()
     context.close()
     return status, classes + (" notice" if shown else "")
 

@@ -81,19 +81,43 @@ def test_the_fixture_sections_are_overdue_current_and_due_soon(views: SiteViews)
 def test_overdue_notice_is_shown_only_on_the_overdue_section(
     site_dir: Path, views: SiteViews, data: SiteData
 ) -> None:
+    """One calm line at the top, linking to the details at the end of the section."""
     words = views.words
     for section_id, section in views.sections.items():
         soup = section_soup(site_dir, views, section_id)
-        notice = soup.select_one("[data-clo-overdue-notice]")
-        assert notice is not None, f"{section_id}: the notice is always there, for the script"
+        notice, details = soup.select("[data-clo-overdue-notice]")
         assert words("section.checking_title") in notice.get_text()
+        link = notice.select_one("a")
+        assert link is not None and link.get_text() == words("section.checking_link")
+        assert link["href"] == f"#{details['id']}"
+        assert data.settings.contact.phone in details.get_text()
+        assert details.select_one(f"a[href='{tel_href(data.settings.contact.phone)}']")
         if section_id == "always-overdue":
             assert section.review.overdue
-            assert not notice.has_attr("hidden")
-            assert data.settings.contact.phone in notice.get_text()
-            assert notice.select_one(f"a[href='{tel_href(data.settings.contact.phone)}']")
+            assert not notice.has_attr("hidden") and not details.has_attr("hidden")
         else:
             assert notice.has_attr("hidden"), f"{section_id} is {section.review.state}"
+            assert details.has_attr("hidden")
+
+
+def test_a_section_shows_its_help_before_its_housekeeping(site_dir: Path, views: SiteViews) -> None:
+    """On a phone the first screen is the help: the review dates and the owner come after
+    the last entry (the status still there for reviewers)."""
+    for section_id, section in views.sections.items():
+        soup = section_soup(site_dir, views, section_id)
+        block = soup.select_one(f"#section-{section_id}")
+        assert block is not None
+        children = [child for child in block.children if getattr(child, "name", None)]
+        kinds = [" ".join(child.get("class", [])) for child in children]
+        first_entry = next(i for i, kind in enumerate(kinds) if "clo-entry" in kind)
+        review = next(i for i, kind in enumerate(kinds) if kind.startswith("clo-review "))
+        assert kinds[0].startswith("clo-notice") and "clo-section__intro" in kinds[1]
+        assert first_entry == 2 < review, kinds
+        assert all("clo-entry" not in kind for kind in kinds[review:]), kinds
+        if section.owner:
+            assert "clo-section__owner" in kinds[-1]
+        status = children[review].select_one(".clo-review__status")
+        assert status is not None and status.get_text() == section.review.label
 
 
 def test_due_soon_section_says_so(site_dir: Path, views: SiteViews) -> None:

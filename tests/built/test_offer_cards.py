@@ -280,6 +280,7 @@ def test_where_it_applies_is_said_only_when_limited(
     expected = {
         "council-tax": WORDS("where.in_area", area=area),
         "young-parents-group": WORDS("where.districts", districts=districts["northtown"]),
+        "council-tax-elsewhere": WORDS("where.outside_area", area=area),
     }
     for section_id, entry in every_entry(data):
         who = fact(cards(site_dir, views, section_id)[entry.id], "entry.who_can_get_it")

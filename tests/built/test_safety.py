@@ -19,7 +19,7 @@ from macros.derive.site import SiteViews
 from macros.load.yaml_file import load_yaml
 from macros.problems import DataError
 from macros.publish.open_referral import FEED_FOLDER
-from macros.render.macros import SEARCH_SCRIPT
+from macros.render.macros import FINDER_SCRIPT, SEARCH_SCRIPT
 from macros.validate.messages import validate
 from macros.validate.model import OfferSection, SiteSettings
 from macros.validate.site_data import check_data
@@ -55,14 +55,16 @@ def assert_nothing_executable(site_dir: Path, page: Path) -> None:
     assert article is not None, where
     for tag in article.find_all(True):
         if tag.name == "script" and tag.get("type") == "application/json":
-            # Words for the search script, from the catalogue: data, never code.
+            # Words for the search and finder scripts, from the catalogue, and the
+            # finder's answers' labels: data, never code.
             json.loads(tag.get_text())
             assert "<" not in tag.get_text(), where
             continue
         if tag.name == "script" and tag.get("src") and not tag.get_text().strip():
-            # The search page loads the template's own script, from this site.
+            # The search and finder pages load the template's own scripts, from this site.
             target = urljoin(f"https://site.test/{where}", str(tag["src"]))
-            assert target == f"https://site.test/{SEARCH_SCRIPT}", f"{where}: {tag['src']}"
+            own = {f"https://site.test/{script}" for script in (SEARCH_SCRIPT, FINDER_SCRIPT)}
+            assert target in own, f"{where}: {tag['src']}"
             continue
         assert tag.name not in EXECUTABLE, f"{where}: <{tag.name}> in the article"
         chart = tag.find_parent("svg") if tag.name != "svg" else tag

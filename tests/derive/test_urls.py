@@ -134,4 +134,9 @@ def test_the_fixture_sites_places(views: SiteViews) -> None:
         overview="offer/",
         arrangements="offer/moving-on/",
         changes="changes/",
+        finder="finder/",
+        finder_situations="finder/situations/",
+        finder_where="finder/where/",
+        finder_results="finder/results.md",
+        care_leaver_check="am-i-a-care-leaver/",
     )

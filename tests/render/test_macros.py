@@ -76,6 +76,12 @@ def test_the_registry_lists_every_macro() -> None:
         "figure_charts",
         "gallery",
         "gallery_piece",
+        "finder_start",
+        "finder_age",
+        "finder_situations",
+        "finder_where",
+        "finder_results",
+        "care_leaver_check",
     ]
 
 

@@ -52,7 +52,7 @@ def problems(
 def test_the_fixture_site_pages_are_clean_and_every_call_is_found(data: SiteData) -> None:
     checked = check_pages(FIXTURE_SITE / "docs", page_names(), data)
     assert checked.problems == []
-    assert MacroCall("gallery_piece", ("keys", 3), "index.md", 13) in checked.calls
+    assert MacroCall("gallery_piece", ("keys", 3), "index.md", 15) in checked.calls
     assert MacroCall("offer_section", ("due-soon",), "offer/housing.md", 3) in checked.calls
     assert MacroCall("date", (None,), "accessibility.md", 7) in checked.calls
     every_macro = set(page_names().macros)

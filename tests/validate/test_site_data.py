@@ -93,6 +93,7 @@ def test_optional_files_may_be_left_out(fixture_copy: Path) -> None:
         "figures",
         "gallery",
         "changes",
+        "care_leavers",
         *NAMED_BY_ENTRIES,
     }
     for kind in optional:
@@ -104,7 +105,7 @@ def test_optional_files_may_be_left_out(fixture_copy: Path) -> None:
     assert checked.data is not None
     left_out = (checked.data.action_plan, checked.data.figures, checked.data.gallery)
     assert left_out == (None,) * 3
-    assert checked.data.changes is None
+    assert checked.data.changes is None and checked.data.care_leavers is None
     assert checked.data.pictures == {}
 
 
@@ -306,7 +307,7 @@ def test_an_unchanged_file_is_not_parsed_again_but_a_changed_one_is(
     assert first.data is not None
     assert sorted(parsed) == sorted(first.data.sources)
     data_files = sorted((fixture_copy / "data").rglob("*.yml"))
-    assert len(parsed) == len(data_files) == 15
+    assert len(parsed) == len(data_files) == 16
     parsed.clear()
     again = check_data(fixture_copy, BUILD_DATE)
     assert parsed == []

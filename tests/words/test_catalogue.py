@@ -34,7 +34,7 @@ from macros.derive.exports import EXPORTS
 from macros.derive.review import ReviewState
 from macros.derive.site import SiteViews
 from macros.publish.theme import SCRIPT_WORDS, ThemeContext
-from macros.render.macros import PageContext, search_box
+from macros.render.macros import PageContext, finder_results, search_box
 from macros.validate.model import STATUTORY_AREAS, Duty
 from macros.validate.model.contacts import PhonePurpose
 from macros.validate.model.gallery import PieceKind
@@ -469,7 +469,11 @@ def test_the_javascript_is_given_every_word_it_says(views: SiteViews) -> None:
     island = soup.find("script", id="clo-search-words")
     assert island is not None
     search_words = json.loads(island.get_text())
-    given = {"clo.js": theme_words, "clo-search.js": search_words}
+    soup = BeautifulSoup(str(finder_results(PageContext(views, None))), "html.parser")
+    island = soup.find("script", id="clo-finder-words")
+    assert island is not None
+    finder_words = json.loads(island.get_text())
+    given = {"clo.js": theme_words, "clo-search.js": search_words, "clo-finder.js": finder_words}
     for script, uses in all_script_uses().items():
         missing = [f"{use.where}: {use.key}" for use in uses if use.key not in given[script]]
         assert missing == [], f"{script} is not given these words"

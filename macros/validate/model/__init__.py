@@ -7,6 +7,7 @@ Schema for editors and the error messages both come from it.
 from .action_plan import Action, ActionPlanFile, Milestone, MilestoneStatus
 from .areas import STATUTORY_AREAS, Area, AreasFile
 from .arrangements import REQUIRED_PARTS, ArrangementsFile
+from .care_leavers import CareLeaversFile, Category
 from .changes import Change, ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile, Piece
@@ -26,6 +27,8 @@ __all__ = [
     "Area",
     "AreasFile",
     "ArrangementsFile",
+    "CareLeaversFile",
+    "Category",
     "Change",
     "ChangesFile",
     "Duty",

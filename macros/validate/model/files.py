@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from .action_plan import ActionPlanFile
 from .areas import AreasFile
 from .arrangements import ArrangementsFile
+from .care_leavers import CareLeaversFile
 from .changes import ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile
@@ -86,6 +87,9 @@ ARRANGEMENTS = DataFile(
     "arrangements", "data/arrangements.yml", ArrangementsFile, True, "arrangements.schema.json"
 )
 CHANGES = DataFile("changes", "data/changes.yml", ChangesFile, False, "changes.schema.json")
+CARE_LEAVERS = DataFile(
+    "care_leavers", "data/care_leavers.yml", CareLeaversFile, False, "care-leavers.schema.json"
+)
 
 DATA_FILES: tuple[DataFile, ...] = (
     SITE,
@@ -94,6 +98,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     PLACES,
     AREAS,
     SITUATIONS,
+    CARE_LEAVERS,
     OFFER,
     ARRANGEMENTS,
     CHANGES,

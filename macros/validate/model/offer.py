@@ -89,6 +89,8 @@ class Where(StrEnum):
     """Only for young people living in the council's area."""
     districts = "districts"
     """Only in the districts listed under ``districts``."""
+    outside_area = "outside_area"
+    """Only for young people living outside the council's area."""
 
 
 class Per(StrEnum):
@@ -234,7 +236,8 @@ class Entry(Strict):
     where: Where = Field(
         Where.anywhere,
         description="anywhere (wherever you live, the default), in_area (only living in "
-        "the council's area) or districts (only those under districts:).",
+        "the council's area), districts (only those under districts:) or outside_area "
+        "(only living outside the council's area).",
     )
     districts: list[Identifier] = Field(
         default_factory=list, description="With where: districts, the districts (data/site.yml)."

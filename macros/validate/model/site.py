@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .common import Email, HttpsUrl, Identifier, PhoneNumber, ReviewInterval, Strict, Text
+
+HEADER_NAME_LENGTH = 22
+"""Characters of the header name that fit a 360 px phone's header beside its two buttons."""
+
+
+def _fits_the_header(value: str) -> str:
+    if len(value) > HEADER_NAME_LENGTH:
+        raise ValueError(
+            f"must be at most {HEADER_NAME_LENGTH} characters, to fit a phone's header "
+            f"(this has {len(value)})"
+        )
+    return value
+
+
+HeaderName = Annotated[
+    Text,
+    AfterValidator(_fits_the_header),
+    Field(json_schema_extra={"maxLength": HEADER_NAME_LENGTH}),
+]
 
 
 class Council(Strict):
@@ -87,6 +107,13 @@ class SiteSettings(Strict):
         "interface, dates and HTML lang follow it",
     )
     council: Council = Field(description="The council's names and website.")
+    header_name: HeaderName | None = Field(
+        None,
+        description="The site's name in the header at the top of every page, short enough "
+        f"to fit a phone (at most {HEADER_NAME_LENGTH} characters), e.g. 'Fellshire Care "
+        "Leavers'; the full name (council.short_name and strategy.offer_title) stays in "
+        "the browser tab and everywhere else",
+    )
     strategy: Strategy = Field(description="The strategy's title and years, and the offer's name.")
     boards: Boards = Field(description="Names of the boards and groups the pages mention.")
     contact: Contact = Field(description="How care leavers reach the leaving care team.")

@@ -15,6 +15,12 @@ from macros.validate.model import (
 )
 from macros.validate.model.organisations import DEFAULT_TYPES
 from macros.validate.model.site import SiteSettings
+from macros.validate.model.situations import (
+    IN_THE_AREA,
+    NONE_OF_THESE,
+    NOT_SURE,
+    OUTSIDE_THE_AREA,
+)
 from macros.validate.rules.references import duplicates, unknown
 
 
@@ -64,12 +70,40 @@ def area_problems(file: AreasFile, source: LoadedFile) -> list[DataProblem]:
 
 
 def situation_problems(file: SituationsFile, source: LoadedFile) -> list[DataProblem]:
-    return duplicates(
+    """Ids unique, and none the finder's own answer "None of these"."""
+    problems = duplicates(
         (s.id, source, ("situations", i, "id")) for i, s in enumerate(file.situations)
+    )
+    return problems + _reserved(
+        [(s.id, ("situations", i, "id")) for i, s in enumerate(file.situations)],
+        {NONE_OF_THESE},
+        source,
     )
 
 
 def district_problems(settings: SiteSettings, source: LoadedFile) -> list[DataProblem]:
-    return duplicates(
+    """Ids unique, and none one of the finder's own answers to "Where do you live?"."""
+    problems = duplicates(
         (d.id, source, ("districts", i, "id")) for i, d in enumerate(settings.districts)
     )
+    return problems + _reserved(
+        [(d.id, ("districts", i, "id")) for i, d in enumerate(settings.districts)],
+        {OUTSIDE_THE_AREA, IN_THE_AREA, NOT_SURE},
+        source,
+    )
+
+
+def _reserved(
+    ids: list[tuple[str, tuple[str | int, ...]]], kept: set[str], source: LoadedFile
+) -> list[DataProblem]:
+    """A problem for each id that the finder keeps for one of its own answers.
+
+    >>> a = LoadedFile("a.yml", {}, {("s", 0, "id"): 3})
+    >>> [str(p) for p in _reserved([("none", ("s", 0, "id"))], {"none"}, a)]
+    ["a.yml:3: s[0].id: 'none' is kept for the finder's own answer; choose another id"]
+    """
+    return [
+        source.problem(path, f"'{value}' is kept for the finder's own answer; choose another id")
+        for value, path in ids
+        if value in kept
+    ]

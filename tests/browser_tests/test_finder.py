@@ -1,0 +1,315 @@
+"""The finder and "Am I a care leaver?" in a real browser on a 360 px phone, with and
+without JavaScript.
+
+Five young people walk the finder from the home page. What each is shown is compared
+with what the data says applies to them (``FinderView.applying``, the rule of
+macros/derive/finder.py); the same walk without JavaScript reaches the page for their
+age, which shows all that applies to them and says who each other thing is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from macros.derive.finder import answers_of
+from macros.derive.site import SiteViews
+from macros.words import load_words
+from tests.browser_tests.test_a11y import axe_violations, describe
+
+PHONE = {"width": 360, "height": 800}
+WORDS = load_words("en-GB")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    age: int
+    situations: tuple[str, ...]
+    """Values of the situation boxes; () ticks "None of these"."""
+    where: str
+
+
+PROFILES = [
+    Profile("17, in supported housing in Northtown", 17, (), "northtown"),
+    Profile("19, at university out of the area", 19, ("at-college",), "outside"),
+    Profile("22, a parent in Southtown", 22, ("parent-or-expecting",), "southtown"),
+    Profile("24, not working, not sure of the district", 24, (), "not-sure"),
+    Profile(
+        "18, staying put and leaving custody", 18, ("staying-put", "leaving-custody"), "northtown"
+    ),
+]
+
+
+def applying(views: SiteViews, profile: Profile) -> list[str]:
+    assert views.finder is not None
+    answers = answers_of(profile.age, profile.situations or ("none",), profile.where)
+    return [entry.id for entry in views.finder.applying(answers)]
+
+
+def shown(page: Page) -> list[str]:
+    """The results the page shows, in order."""
+    ids: list[str] = page.eval_on_selector_all(
+        "[data-clo-needs]",
+        "items => items.filter(i => i.checkVisibility()).map(i => i.dataset.cloEntry)",
+    )
+    return ids
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone_without_js(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    yield context
+    context.close()
+
+
+def choose_age(page: Page, base_url: str, age: int) -> None:
+    page.goto(base_url)
+    start = page.locator(".clo-finder-start")
+    expect(start).to_be_in_viewport()
+    start.get_by_role("link", name=str(age), exact=True).click()
+
+
+def answer_situations(page: Page, profile: Profile) -> None:
+    for value in profile.situations or ("none",):
+        page.locator(f"input[name=situation][value='{value}']").check()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+
+
+def answer_where(page: Page, profile: Profile) -> None:
+    page.locator(f"input[name=where][value='{profile.where}']").check()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
+def test_a_young_person_sees_exactly_what_applies_to_them(
+    phone: BrowserContext, base_url: str, views: SiteViews, profile: Profile
+) -> None:
+    page = phone.new_page()
+    choose_age(page, base_url, profile.age)
+    expect(page).to_have_url(re.compile(rf"finder/situations/\?age={profile.age}$"))
+    expect(page.locator("h1")).to_have_text(WORDS("finder.situations_question"))
+    answer_situations(page, profile)
+    expect(page).to_have_url(re.compile(r"finder/where/\?"))
+    answer_where(page, profile)
+
+    address = urlsplit(page.url)
+    assert address.path.endswith(f"/finder/{profile.age}/")
+    query = parse_qs(address.query)
+    assert query == {
+        "situation": list(profile.situations or ("none",)),
+        "where": [profile.where],
+    }, "the answers are the address"
+    expected = applying(views, profile)
+    assert expected, "every profile can get something"
+    expect(page.locator("[data-clo-finder-count]")).to_have_text(
+        WORDS("finder.count", count=len(expected))
+    )
+    assert shown(page) == expected
+    # Sections with nothing left are hidden; the team's numbers stay first.
+    for section in page.locator("[data-clo-finder-section]").all():
+        assert section.is_visible() == (section.locator("[data-clo-needs]:visible").count() > 0)
+    expect(page.locator(".clo-finder-contact")).to_be_in_viewport()
+    answers = page.locator("[data-clo-finder-answers]")
+    expect(answers).to_be_visible()
+    assert views.finder is not None
+    labels = views.finder.labels()
+    expect(answers.locator("[data-clo-finder-answer=where]")).to_have_text(
+        labels["where"][profile.where]
+    )
+    # Shared: the same address shows the same results in a new tab.
+    again = phone.new_page()
+    again.goto(page.url)
+    assert shown(again) == expected
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
+def test_without_javascript_the_page_for_the_age_shows_it_all_and_says_who_for(
+    phone_without_js: BrowserContext, base_url: str, views: SiteViews, profile: Profile
+) -> None:
+    page = phone_without_js.new_page()
+    choose_age(page, base_url, profile.age)
+    assert urlsplit(page.url).path.endswith(f"/finder/{profile.age}/")
+    expect(page.locator("h1")).to_have_text(WORDS("finder.results_title", age=profile.age))
+    expect(page.locator("[data-clo-finder-all]")).to_be_visible()
+    expect(page.locator(".clo-finder-contact")).to_be_in_viewport()
+    on_page = shown(page)
+    expected = applying(views, profile)
+    assert [entry for entry in on_page if entry in expected] == expected
+    who = WORDS("entry.who_can_get_it")
+    for entry_id in set(on_page) - set(expected):
+        item = page.locator(f"[data-clo-entry='{entry_id}']")
+        facts = item.locator("dt", has_text=who)
+        expect(facts).to_be_visible()  # it says whom it is for
+
+
+def test_the_questions_say_they_need_javascript_without_it(
+    phone_without_js: BrowserContext, base_url: str
+) -> None:
+    page = phone_without_js.new_page()
+    for url in ("finder/situations/?age=19", "finder/where/?age=19&situation=none"):
+        page.goto(base_url + url)
+        expect(page.locator("h1")).to_be_visible()
+        note = page.locator(".clo-finder__no-js")
+        expect(note).to_be_visible()
+        expect(page.get_by_role("button", name=WORDS("finder.continue"))).to_be_hidden()
+        note.get_by_role("link").click()
+        assert urlsplit(page.url).path.endswith("/finder/")
+
+
+def test_an_unanswered_question_shows_the_gov_uk_error_pattern(
+    phone: BrowserContext, base_url: str
+) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "finder/situations/?age=19")
+    title = page.title()
+    summary = page.locator("[data-clo-error-summary]")
+    expect(summary).to_be_hidden()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    assert page.title() == WORDS("finder.title_error", title=title)
+    assert urlsplit(page.url).path.endswith("/finder/situations/"), "not sent"
+    message = page.locator("#clo-situation-error")
+    expect(message).to_be_visible()
+    fieldset = page.locator("fieldset")
+    assert "clo-situation-error" in (fieldset.get_attribute("aria-describedby") or "")
+    violations = axe_violations(page)
+    assert [describe(v, "error") for v in violations] == []
+    # The link in the summary goes to the first box; a second error does not repeat "Error:".
+    summary.get_by_role("link").click()
+    expect(page.locator("#clo-situation-1")).to_be_focused()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+    assert page.title() == WORDS("finder.title_error", title=title)
+    page.locator("#clo-situation-1").check()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+    expect(page).to_have_url(re.compile(r"finder/where/\?"))
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+    expect(page.locator("[data-clo-error-summary]")).to_be_focused()
+    expect(page.locator("#clo-where-error")).to_be_visible()
+
+
+def test_none_of_these_and_the_other_boxes_untick_each_other(
+    phone: BrowserContext, base_url: str
+) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "finder/situations/?age=19")
+    first, none = page.locator("#clo-situation-1"), page.locator("#clo-situation-none")
+    first.check()
+    none.check()
+    expect(first).not_to_be_checked()
+    first.check()
+    expect(none).not_to_be_checked()
+
+
+def test_change_and_back_keep_the_answers(
+    phone: BrowserContext, base_url: str, views: SiteViews
+) -> None:
+    profile = PROFILES[2]
+    page = phone.new_page()
+    page.goto(base_url + "finder/22/?situation=parent-or-expecting&where=southtown")
+    page.get_by_role(
+        "link", name=WORDS("finder.change") + " " + WORDS("finder.change_where")
+    ).click()
+    expect(page.locator("input[value=southtown]")).to_be_checked()
+    page.get_by_role("link", name=WORDS("finder.back")).click()
+    expect(page.locator("input[value='parent-or-expecting']")).to_be_checked()
+    page.go_back()
+    page.locator("input[value=outside]").check()
+    page.get_by_role("button", name=WORDS("finder.continue")).click()
+    moved = Profile("22, a parent who moved away", 22, profile.situations, "outside")
+    assert shown(page) == applying(views, moved)
+    page.go_back()
+    page.go_back()
+    assert shown(page) == applying(views, profile), "Back shows the answers before"
+
+
+def test_keyboard_only_from_the_home_page_to_the_results(
+    phone: BrowserContext, base_url: str
+) -> None:
+    page = phone.new_page()
+    page.goto(base_url)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.className")
+        if "clo-finder__age" in focused:
+            break
+    assert page.evaluate("document.activeElement.textContent") == "16"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"finder/situations/\?age=16$"))
+    page.locator("#clo-situation-none").focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#clo-situation-none")).to_be_checked()
+    page.keyboard.press("Enter")  # submits the form, as a button would
+    expect(page).to_have_url(re.compile(r"finder/where/\?"))
+    page.locator("#clo-where-1").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"finder/16/\?situation=none&where=northtown$"))
+
+
+def test_the_results_with_answers_have_no_accessibility_violations(
+    browser: Browser, base_url: str
+) -> None:
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(base_url + "finder/19/?situation=at-college&where=outside")
+        expect(page.locator("[data-clo-finder-answers]")).to_be_visible()
+        assert [describe(v, f"results at {width}") for v in axe_violations(page)] == []
+        context.close()
+
+
+# --- Am I a care leaver? ---------------------------------------------------------------------
+
+
+def test_a_care_leaver_finds_their_category_without_javascript(
+    browser: Browser, phone_without_js: BrowserContext, base_url: str
+) -> None:
+    page = phone_without_js.new_page()
+    page.goto(base_url + "am-i-a-care-leaver/")
+    steps = page.locator(".clo-check__step")
+    expect(steps.filter(has=page.locator("h2:visible"))).to_have_count(1)
+    for answer in ("16 or 17", WORDS("check.answer_no"), WORDS("check.answer_yes")):
+        page.locator(".clo-check__step:visible").get_by_role("link", name=answer).click()
+    page.locator(".clo-check__step:visible").get_by_role(
+        "link", name=WORDS("check.weeks_or_more", weeks=13)
+    ).click()
+    step = page.locator(".clo-check__step:visible")
+    expect(step).to_have_count(1)
+    expect(step.locator("h2")).to_have_text(WORDS("check.probably"))
+    expect(step.locator("h3")).to_have_text("Relevant child")
+    expect(step.locator(".clo-check__caveat")).to_be_visible()
+    assert urlsplit(page.url).fragment == "check--16-17--no--yes--13-or-more"
+    page.go_back()
+    expect(page.locator(".clo-check__step:visible h2")).to_have_text(
+        WORDS("check.question_weeks", birthday=14)
+    )
+    page.locator(".clo-check__step:visible").get_by_role(
+        "link", name=WORDS("check.answer_not_sure")
+    ).click()
+    names = page.locator(".clo-check__step:visible h3")
+    expect(names).to_have_text(["Relevant child", "Qualifying care leaver"])
+    # axe needs JavaScript: the same step, in a phone with it (the page itself has none).
+    with_js = browser.new_context(viewport=PHONE)
+    checked = with_js.new_page()
+    checked.goto(page.url)
+    expect(checked.locator(".clo-check__step:visible h3")).to_have_count(2)
+    assert [describe(v, "check") for v in axe_violations(checked)] == []
+    with_js.close()
+    page.locator(".clo-check__step:visible").get_by_role(
+        "link", name=WORDS("check.start_again")
+    ).click()
+    expect(page.locator(".clo-check__step:visible h2")).to_have_text(WORDS("check.question_age"))
