@@ -36,7 +36,6 @@ def page_text(source: str, page: AgePage) -> str:
     title: What you can get at 19
     finder_age: 19
     ---
-    <BLANKLINE>
     {{ finder_results() }}
     <BLANKLINE>
     """

@@ -73,9 +73,9 @@ class ThemeContext:
 
         >>> from macros.words import load_words
         >>> words = load_words("en-GB")
-        >>> theme = ThemeView("Fellshire Care Leaver Offer", "", "en-GB", "ltr", words, "Fellshire")
+        >>> theme = ThemeView("Anyshire Care Leaver Offer", "", "en-GB", "ltr", words, "Anyshire")
         >>> ThemeContext(theme).header_config({"site_name": "long", "repo_url": None}).site_name
-        'Fellshire'
+        'Anyshire'
         """
         if self.theme.header_name is None:
             return config

@@ -188,7 +188,7 @@ class Words:
         """The entries under ``prefixes``, for a page's JavaScript (as JSON).
 
         >>> sorted(load_words("en-GB").for_script("menu"))
-        ['menu.button', 'menu.search_link']
+        ['menu.back', 'menu.button', 'menu.page_contents', 'menu.search_link', 'menu.section_pages']
         """
         return {
             key: entry

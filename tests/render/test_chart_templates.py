@@ -150,7 +150,7 @@ def test_every_rate_value_is_in_the_chart_and_the_table(figures: FiguresFile) ->
         ]
     comparison = f"{rates.comparison_label}: {EN.number(rates.comparison_rate)}"
     assert comparison in drawn
-    assert cells[-2:] == [rates.comparison_label, EN.number(rates.comparison_rate)]
+    assert cells[-3:] == [rates.comparison_label, "", EN.number(rates.comparison_rate)]
 
 
 @pytest.mark.parametrize("figures", ALL_FIGURES)

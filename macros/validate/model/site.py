@@ -110,7 +110,7 @@ class SiteSettings(Strict):
     header_name: HeaderName | None = Field(
         None,
         description="The site's name in the header at the top of every page, short enough "
-        f"to fit a phone (at most {HEADER_NAME_LENGTH} characters), e.g. 'Fellshire Care "
+        f"to fit a phone (at most {HEADER_NAME_LENGTH} characters), e.g. 'Anyshire Care "
         "Leavers'; the full name (council.short_name and strategy.offer_title) stays in "
         "the browser tab and everywhere else",
     )

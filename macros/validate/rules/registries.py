@@ -100,7 +100,7 @@ def _reserved(
 
     >>> a = LoadedFile("a.yml", {}, {("s", 0, "id"): 3})
     >>> [str(p) for p in _reserved([("none", ("s", 0, "id"))], {"none"}, a)]
-    ["a.yml:3: s[0].id: 'none' is kept for the finder's own answer; choose another id"]
+    ["a.yml:3: s[1].id: 'none' is kept for the finder's own answer; choose another id"]
     """
     return [
         source.problem(path, f"'{value}' is kept for the finder's own answer; choose another id")
