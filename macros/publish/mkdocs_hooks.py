@@ -5,6 +5,7 @@
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
+- the offline page: ``macros/publish/offline.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -18,6 +19,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from macros.publish.language import set_language
+from macros.publish.offline import add_offline_page, offline_page_context
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
@@ -32,6 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
+    add_offline_page(config)
     return _staging.redirect(config)
 
 
@@ -53,9 +56,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
-    """The same for pages made from the theme alone, such as 404.html."""
+    """The same for pages made from the theme alone, such as 404.html and offline.html."""
     context["clo"] = theme_context(config)
-    return context
+    return offline_page_context(context, template_name, config)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -165,6 +165,7 @@ def offer_overview(ctx: PageContext) -> Markup:
         sections=list(ctx.site.sections.values()),
         ages=range(16, 26),
         arrangements=ctx.site.arrangements,
+        printed=ctx.site.printed,
     )
 
 
