@@ -182,7 +182,8 @@ def write_offline(build: OfflineBuild, site_dir: Path) -> PrecacheReport:
         "workbox": workbox,
         "modules": list(MODULES),
         "precache": entries,
-        "pages": [precache_url(path) for path in paths if path in html],
+        # Saved pages, shown with the notice; the offline page is shown as it is.
+        "pages": [precache_url(p) for p in paths if p in html and p != OFFLINE_PAGE],
         "fallback": OFFLINE_PAGE,
         "notice": str(notice_html(build.site)),
         "noticeLink": OFFLINE_PAGE_LINK,
