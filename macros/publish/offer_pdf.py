@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, NoReturn
 
 from markupsafe import Markup
 
@@ -74,16 +73,15 @@ def print_page_html(site: SiteViews, site_url: str) -> Markup:
     )
 
 
-def _refuse(url: str, *args: Any, **kwargs: Any) -> NoReturn:
-    raise ValueError(f"the printed offer loads nothing; it asked for {url}")
-
-
 def pdf_from_html(html: str, base_url: str) -> tuple[bytes, int]:
     """A tagged PDF (PDF/UA-1) of ``html`` and its number of pages."""
-    from weasyprint import HTML  # a second or so to import: only when a PDF is made
+    # A second or so to import: only when a PDF is made.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
-    document = HTML(string=html, base_url=base_url, url_fetcher=_refuse).render(**options)
+    refuse_all = URLFetcher(allowed_protocols=())  # no address of any kind is fetched
+    document = HTML(string=html, base_url=base_url, url_fetcher=refuse_all).render(**options)
     pdf = document.write_pdf(**options)
     return pdf, len(document.pages)
 
