@@ -2,12 +2,14 @@
 
 ``define_env`` runs once per build, before any page is read: it checks and derives the
 site, gives the theme its words, and registers the page variables and macros from their
-registries. ``on_post_build`` writes the exports and pictures. Nothing here works
-anything out.
+registries; it also makes the printed offer, whose PDF's size the overview shows.
+``on_post_build`` writes the exports, pictures, printed offer, web app files and the
+service worker. Nothing here works anything out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable
@@ -18,12 +20,17 @@ from mkdocs.exceptions import PluginError
 
 from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
+from macros.derive.offline import SavedLink
+from macros.derive.web_app import FAVICON
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
 from macros.publish.finder_pages import plan_pages
+from macros.publish.offer_pdf import print_offer, write_printed
+from macros.publish.offline import offline_build, set_up_offline, write_offline
 from macros.publish.outputs import write_outputs
 from macros.publish.speed import freeze_build_data, template_cache
 from macros.publish.theme import apply_theme
+from macros.publish.web_app import theme_colour, write_web_app
 from macros.render.engine import cache_templates
 from macros.render.html_blocks import stash
 from macros.render.macros import MACROS, Macro, PageContext
@@ -44,10 +51,15 @@ def define_env(env: Any) -> None:
         log.info("note: %s", notice)
     apply_theme(env.conf, site.theme)
     plan_pages(env.conf, site.finder.pages if site.finder is not None else ())
+    printed = print_offer(site, str(env.conf["site_url"]), root)
+    site = dataclasses.replace(site, printed=printed.offer)
+    page_link = SavedLink(printed.offer.page_url, site.words("print.page_link"))
+    set_up_offline(env.conf, site, report.calls, (page_link,))
+    env.conf["theme"]["favicon"] = FAVICON
     env.variables.update(site.page_variables)
     for macro in MACROS.values():
         env.macro(_bound(macro, site, env), macro.name)
-    env.clo_build = (site, report.data)
+    env.clo_build = (site, report.data, printed)
     freeze_build_data()
 
 
@@ -63,11 +75,19 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the exports and the gallery pictures next to the pages."""
+    """Write the exports, the gallery pictures, the printed offer and the web app next to
+    the pages; the service worker last, as it lists what the others wrote."""
     root = Path(env.conf["config_file_path"]).parent
     save_markdown_cache(root / CACHE_FOLDER)
-    site, data = env.clo_build
-    write_outputs(site, data, str(env.conf["site_url"]), root, Path(env.conf["site_dir"]))
+    site, data, printed = env.clo_build
+    site_dir = Path(env.conf["site_dir"])
+    write_outputs(site, data, str(env.conf["site_url"]), root, site_dir)
+    write_printed(printed, site_dir)
+    custom_dir = env.conf["theme"].custom_dir
+    write_web_app(site, site_dir, theme_colour(Path(custom_dir) if custom_dir else None))
+    offline = offline_build(env.conf)
+    if offline is not None:
+        write_offline(offline, site_dir)
 
 
 __all__ = ["define_env", "on_post_build"]

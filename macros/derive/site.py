@@ -29,6 +29,7 @@ from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
+from macros.derive.print_offer import PrintedOffer
 from macros.derive.reviews import ReviewRow, review_rows
 from macros.derive.urls import Places
 from macros.validate.model import FiguresFile, Organisation, SiteSettings, Situation
@@ -79,6 +80,8 @@ class SiteViews:
     """"What can I get?": its questions and each age's results."""
     care_leaver_check: CheckView | None = None
     """"Am I a care leaver?": its steps, when data/care_leavers.yml is there."""
+    printed: PrintedOffer | None = None
+    """The whole offer on one page and its PDF, once made (``macros/publish/offer_pdf.py``)."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.

@@ -8,6 +8,7 @@
 - the search index, one per language: ``macros/publish/search_index.py``
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
 - the finder's results page made once per age: ``macros/publish/finder_pages.py``
+- the offline page: ``macros/publish/offline.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.publish.finder_pages import make_pages
 from macros.publish.language import set_language
+from macros.publish.offline import add_offline_page, offline_page_context
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
@@ -41,6 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
+    add_offline_page(config)
     return _staging.redirect(config)
 
 
@@ -86,9 +89,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
-    """The same for pages made from the theme alone, such as 404.html."""
+    """The same for pages made from the theme alone, such as 404.html and offline.html."""
     context["clo"] = theme_context(config)
-    return context
+    return offline_page_context(context, template_name, config)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

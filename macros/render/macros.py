@@ -169,6 +169,7 @@ def offer_overview(ctx: PageContext) -> Markup:
         overview=overview_view(list(ctx.site.sections.values()), ages),
         ages=ages,
         arrangements=ctx.site.arrangements,
+        printed=ctx.site.printed,
     )
 
 

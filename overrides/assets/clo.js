@@ -9,6 +9,9 @@
       overrides/main.html).
    4. Search: the header's search button (hidden without JavaScript, as
       search needs it) becomes a link to the search page.
+   5. Offline: once the page has loaded (so the first paint is unchanged), the
+      service worker (sw.js, named by the manifest link) is registered; it saves
+      the offer for reading with no connection.
    Every word shown comes from the page (#clo-words, from macros/words/). */
 (function () {
   "use strict";
@@ -220,6 +223,22 @@
     if (document.readyState === "complete") { use(); } else { window.addEventListener("load", use); }
   }
 
+  function registerServiceWorker() {
+    var link = document.querySelector("link[data-clo-service-worker]");
+    if (!link || !("serviceWorker" in navigator)) { return; }
+    function register() {
+      // updateViaCache "none": a new publish is found on the next visit, whatever the
+      // HTTP cache holds.
+      navigator.serviceWorker.register(link.getAttribute("data-clo-service-worker"),
+        { updateViaCache: "none" }).catch(function () {});
+    }
+    if (document.readyState === "complete") {
+      register();
+    } else {
+      window.addEventListener("load", register);
+    }
+  }
+
   function start() {
     useSiteStylesheet();
     updateReviews();
@@ -227,6 +246,7 @@
     setUpMenuButton();
     setUpMenuSections();
     setUpSearchLink();
+    registerServiceWorker();
   }
 
   if (document.readyState === "loading") {

@@ -101,6 +101,7 @@ def stock_project(destination: Path) -> Path:
     config["theme"] = {"name": "material", "language": config["theme"].get("language", "en")}
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
+    config.pop("watch", None)  # names overrides/, which the stock project has not
     (destination / "mkdocs.yml").write_text(
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )

@@ -1,0 +1,42 @@
+"""macros.publish.offline: the notice, the offline page's place in the theme, sw.js's settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+from bs4 import BeautifulSoup
+
+from macros.derive.offline import OFFLINE_PAGE
+from macros.derive.site import SiteViews
+from macros.publish.offline import OFFLINE_PAGE_LINK, add_offline_page, notice_html, script_json
+from tests.conftest import ROOT
+
+
+def test_the_notice_escapes_the_offer_title(views: SiteViews) -> None:
+    strategy = views.settings.strategy.model_copy(
+        update={"offer_title": '<img src=x onerror="alert(1)">'}
+    )
+    hostile = views.settings.model_copy(update={"strategy": strategy})
+    html = str(notice_html(dataclasses.replace(views, settings=hostile)))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("img") is None
+    assert '<img src=x onerror="alert(1)">' in soup.get_text()
+    assert [a["href"] for a in soup.find_all("a")] == [OFFLINE_PAGE_LINK]
+
+
+def test_the_offline_page_is_built_only_from_a_theme_that_has_it(tmp_path: Path) -> None:
+    ours = SimpleNamespace(dirs=[str(ROOT / "overrides"), str(tmp_path)], static_templates=set())
+    add_offline_page({"theme": ours})
+    assert ours.static_templates == {OFFLINE_PAGE}
+    stock = SimpleNamespace(dirs=[str(tmp_path)], static_templates=set())
+    add_offline_page({"theme": stock})
+    assert stock.static_templates == set()
+
+
+def test_settings_in_the_script_cannot_close_it() -> None:
+    text = script_json({"notice": "</script><script>alert(1)</script>", "a": "&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["notice"] == "</script><script>alert(1)</script>"
