@@ -20,6 +20,7 @@ from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
+from macros.publish.glossary import apply_glossary
 from macros.publish.outputs import write_outputs
 from macros.publish.speed import freeze_build_data, template_cache
 from macros.publish.theme import apply_theme
@@ -42,6 +43,7 @@ def define_env(env: Any) -> None:
     for notice in report.notices:
         log.info("note: %s", notice)
     apply_theme(env.conf, site.theme)
+    apply_glossary(env.conf, site.glossary, site.words)
     env.variables.update(site.page_variables)
     for macro in MACROS.values():
         env.macro(_bound(macro, site, env), macro.name)

@@ -17,6 +17,7 @@ from macros.derive.arrangements import ArrangementsView, arrangements_view
 from macros.derive.changes import ChangeView, StaleAmount, change_views, stale_amounts
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
 from macros.derive.gallery import GalleryView, gallery_view
+from macros.derive.glossary import GlossaryView, glossary_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
@@ -62,6 +63,8 @@ class SiteViews:
     figures: FiguresFile | None
     gallery: GalleryView
     theme: ThemeView
+    glossary: GlossaryView | None = None
+    """The words the pages explain, if the site has ``data/glossary.yml``."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -221,5 +224,8 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
             language=words.language,
             direction=words.direction,
             words=words,
+        ),
+        glossary=(
+            glossary_view(data.glossary, places.glossary) if data.glossary is not None else None
         ),
     )

@@ -47,6 +47,8 @@ class Places:
     """Page that shows the arrangements for moving to adult life (``arrangements()``)."""
     changes: str | None = None
     """Page that lists what changed (``changes()``), if any."""
+    glossary: str | None = None
+    """Page that explains the words of the glossary (``glossary()``), if any."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -87,6 +89,7 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         overview=pages.get("offer_overview"),
         arrangements=pages.get("arrangements"),
         changes=pages.get("changes"),
+        glossary=pages.get("glossary"),
     )
 
 

@@ -5,6 +5,7 @@
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
+- the first use of each glossary term marked: ``macros/publish/glossary.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -17,6 +18,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
+from macros.publish.glossary import mark
 from macros.publish.language import set_language
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
@@ -41,9 +43,10 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return put_back(html, page)
+        html = put_back(html, page)
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+    return mark(html, page, config)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

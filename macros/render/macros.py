@@ -259,3 +259,16 @@ def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
     if view is None:
         return Markup("")
     return ctx.render("gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading)
+
+
+@macro("glossary()")
+def glossary(ctx: PageContext) -> Markup:
+    """Every term of `data/glossary.yml` with its plain definition, A to Z."""
+    view = ctx.site.glossary
+    if view is None:
+        raise ValueError("glossary(): data/glossary.yml is missing")
+    return ctx.render(
+        "glossary.html",
+        terms=view.terms,
+        also={term.id: ctx.site.words.join(list(term.also)) for term in view.terms},
+    )

@@ -109,7 +109,16 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
 
 
 # Keys MkDocs and the theme read from front matter.
-META_KEYS = ("description", "title", "search", "render_macros", "hide", "template", "status")
+META_KEYS = (
+    "description",
+    "title",
+    "search",
+    "render_macros",
+    "hide",
+    "template",
+    "status",
+    "glossary",
+)
 _META_LINE = re.compile(rf"^(?:{'|'.join(META_KEYS)}):\s")
 
 

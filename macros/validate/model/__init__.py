@@ -10,6 +10,7 @@ from .arrangements import REQUIRED_PARTS, ArrangementsFile
 from .changes import Change, ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile, Piece
+from .glossary import GlossaryFile, GlossaryTerm
 from .offer import Amount, Duty, Entry, OfferSection, Role, Where
 from .organisations import Organisation, OrganisationsFile
 from .places import Place, PlacesFile
@@ -32,6 +33,8 @@ __all__ = [
     "Entry",
     "FiguresFile",
     "GalleryFile",
+    "GlossaryFile",
+    "GlossaryTerm",
     "HelpContact",
     "Milestone",
     "MilestoneStatus",
