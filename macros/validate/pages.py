@@ -277,6 +277,17 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
                 problems += _argument_problems(call, names.macros[call.name], data, shown)
     if data is not None:
         problems += _section_pages(calls, list(data.offer), docs_dir.name)
+    if data is not None and data.glossary is None:
+        problems += [
+            DataProblem(
+                f"{docs_dir.name}/{call.page}",
+                call.line,
+                call.name,
+                "needs data/glossary.yml, which is missing: add it, or take this macro out",
+            )
+            for call in calls
+            if call.name == "glossary"
+        ]
     return PagesChecked(problems, tuple(calls))
 
 
