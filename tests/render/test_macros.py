@@ -74,6 +74,7 @@ def test_the_registry_lists_every_macro() -> None:
         "figure_charts",
         "gallery",
         "gallery_piece",
+        "glossary",
     ]
 
 
