@@ -43,7 +43,7 @@ def found(text: str) -> list[tuple[str, str]]:
             [("Personal Adviser", "pa"), ("PERSONAL ADVISER", "pa")],
         ),
         ("Your PA's number; two PAs.", [("PA's", "pa"), ("PAs", "pa")]),
-        ("Your PA’s number", [("PA’s", "pa")]),
+        ("Your PA\u2019s number", [("PA\u2019s", "pa")]),
         ("pathway\n  plans", [("pathway\n  plans", "plan")]),
         ("pathway\u00a0plan", [("pathway\u00a0plan", "plan")]),
         (

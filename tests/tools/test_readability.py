@@ -37,7 +37,7 @@ from tests.conftest import FIXTURE_SITE, FROZEN_EPOCH
         ("accommodation", 5),
         ("council's", 2),
         ("adviser's", 3),
-        ("don’t", 1),
+        ("don\u2019t", 1),
         ("day-to-day", 3),
         ("2026", 1),
         ("57.90", 1),
