@@ -83,7 +83,7 @@ def test_screen_readers_get_the_meaning_as_the_links_description(
 
 def test_axe_is_clean_at_360px_with_a_meaning_highlighted(phone: Page, base_url: str) -> None:
     found = []
-    for path in (PAGE + "#clo-term-hostile-words", "glossary/#personal-adviser", "offer/health/"):
+    for path in (PAGE + "#clo-term-hostile-words", "glossary/#term-personal-adviser", "offer/health/"):
         phone.goto(base_url + path)
         found += [describe(v, path) for v in axe_violations(phone)]
     assert found == []

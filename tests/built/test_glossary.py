@@ -101,7 +101,7 @@ def test_the_glossary_page_lists_every_term_and_marks_nothing(site_dir: Path) ->
         (dt.get_text() for dt in terms), key=str.casefold
     )
     assert article.select("a.clo-term") == [] and article.select_one(".clo-terms") is None
-    hostile = article.find(id="hostile-words")
+    hostile = article.find(id="term-hostile-words")
     assert isinstance(hostile, Tag)
     definition = hostile.find_next_sibling("dd")
     assert isinstance(definition, Tag)

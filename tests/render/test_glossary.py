@@ -162,13 +162,13 @@ def test_the_glossary_macro_lists_every_term_a_to_z_with_its_address(views: Site
     terms = [dt.get_text() for dt in soup.select("dl.clo-glossary > dt")]
     assert terms == sorted(terms, key=str.casefold)
     assert len(terms) == len(views.glossary.terms)
-    adviser = soup.find(id="personal-adviser")
+    adviser = soup.find(id="term-personal-adviser")
     assert isinstance(adviser, Tag) and adviser.name == "dt"
     also = adviser.find_next_sibling("dd")
     assert isinstance(also, Tag)
     assert WORDS("glossary.also", forms="PA") in also.get_text()
     assert soup.find("script") is None and soup.find("b") is None
-    hostile = soup.find(id="hostile-words")
+    hostile = soup.find(id="term-hostile-words")
     assert isinstance(hostile, Tag)
     definition = hostile.find_next_sibling("dd")
     assert isinstance(definition, Tag) and "<script>" in definition.get_text()

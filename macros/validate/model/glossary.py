@@ -10,7 +10,7 @@ from .common import Identifier, Strict, Text
 class GlossaryTerm(Strict):
     id: Identifier = Field(
         description="Stable name for the term: its address on the glossary page "
-        "(glossary/#pathway-plan) and the key translations use, e.g. 'pathway-plan'."
+        "(glossary/#term-pathway-plan) and the key translations use, e.g. 'pathway-plan'."
     )
     term: Text = Field(
         description="The term as the pages write it, e.g. 'pathway plan'. All in small "
