@@ -25,6 +25,7 @@ from macros.derive.web_app import FAVICON
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
 from macros.publish.finder_pages import plan_pages
+from macros.publish.glossary import apply_glossary
 from macros.publish.offer_pdf import print_offer, write_printed
 from macros.publish.offline import offline_build, set_up_offline, write_offline
 from macros.publish.outputs import write_outputs
@@ -56,6 +57,7 @@ def define_env(env: Any) -> None:
     page_link = SavedLink(printed.offer.page_url, site.words("print.page_link"))
     set_up_offline(env.conf, site, report.calls, (page_link,))
     env.conf["theme"]["favicon"] = FAVICON
+    apply_glossary(env.conf, site.glossary, site.words)
     env.variables.update(site.page_variables)
     for macro in MACROS.values():
         env.macro(_bound(macro, site, env), macro.name)

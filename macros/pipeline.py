@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
+from macros.derive.glossary import matcher_of, model_texts, unused_terms
 from macros.derive.site import PAGE_VARIABLES, SiteViews, derive_site
 from macros.derive.urls import places_from
 from macros.problems import DataError, DataProblem
 from macros.render.macros import MACROS
 from macros.validate.config import config_problems
+from macros.validate.model.files import GLOSSARY
 from macros.validate.pages import MacroCall, PageNames, check_pages, check_pages_cached
 from macros.validate.site_data import SiteData, check_data
 from macros.words import load_words
@@ -69,12 +72,44 @@ def check_project(
         pages = check_pages_cached(docs_dir, names, checked.data, project_root / CACHE_FOLDER)
     else:
         pages = check_pages(docs_dir, names, checked.data)
+    notices = checked.notices
+    if checked.data is not None:
+        notices = sorted(notices + glossary_notices(checked.data, docs_dir))
     return Report(
         sorted(settings + checked.problems + pages.problems),
-        checked.notices,
+        notices,
         checked.data,
         pages.calls,
     )
+
+
+def glossary_notices(data: SiteData, docs_dir: Path) -> list[DataProblem]:
+    """A notice for each glossary term that no page and no data file uses.
+
+    A notice, not a problem: the glossary page still explains it, and a council may
+    list words care leavers meet elsewhere (in letters, at meetings) before its pages use
+    them. Example: ``data/glossary.yml:12: terms[3].term: 'Junior ISA' is not used ...``
+    """
+    if data.glossary is None:
+        return []
+    pages = (path.read_text(encoding="utf-8") for path in sorted(docs_dir.rglob("*.md")))
+    texts = chain(model_texts(data, frozenset({"glossary", "sources", "pictures"})), pages)
+    unused = unused_terms(matcher_of(data.glossary.terms), texts)
+    source = data.sources.get(GLOSSARY.path)
+    notices = []
+    for i, term in enumerate(data.glossary.terms):
+        if term.id in unused:
+            message = (
+                f"'{term.term}' is not used on any page or in any other data file; "
+                "the glossary page still lists it"
+            )
+            where = ("terms", i, "term")
+            notices.append(
+                source.problem(where, message)
+                if source is not None
+                else DataProblem(GLOSSARY.path, 0, "", message)
+            )
+    return notices
 
 
 def build_views(project_root: Path, docs_dir: Path, today: dt.date) -> tuple[SiteViews, Report]:

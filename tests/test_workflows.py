@@ -147,6 +147,8 @@ def test_pull_requests_run_check_build_tests_and_upload_a_preview() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert runs.index("uv run check") < runs.index("uv run mkdocs build --strict --site-dir site")
+    assert runs.index("uv run check --readability") < runs.index(
+        "uv run mkdocs build --strict --site-dir site"
+    )
     preview = [step for step in steps if "upload-artifact" in step.get("uses", "")]
     assert preview and preview[0]["if"] == "github.event_name == 'pull_request'"

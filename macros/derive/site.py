@@ -26,6 +26,7 @@ from macros.derive.changes import (
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
 from macros.derive.finder import FinderView, finder_view
 from macros.derive.gallery import GalleryView, gallery_view
+from macros.derive.glossary import GlossaryView, glossary_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
@@ -82,6 +83,8 @@ class SiteViews:
     """"Am I a care leaver?": its steps, when data/care_leavers.yml is there."""
     printed: PrintedOffer | None = None
     """The whole offer on one page and its PDF, once made (``macros/publish/offer_pdf.py``)."""
+    glossary: GlossaryView | None = None
+    """The words the pages explain, if the site has ``data/glossary.yml``."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -255,5 +258,8 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         ),
         care_leaver_check=(
             check_view(data.care_leavers, words) if data.care_leavers is not None else None
+        ),
+        glossary=(
+            glossary_view(data.glossary, places.glossary) if data.glossary is not None else None
         ),
     )

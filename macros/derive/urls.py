@@ -58,6 +58,8 @@ class Places:
     ``finder/results.md``: a page is made from it for each age, beside it."""
     care_leaver_check: str | None = None
     """The "Am I a care leaver?" page (``care_leaver_check()``), if any."""
+    glossary: str | None = None
+    """Page that explains the words of the glossary (``glossary()``), if any."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -125,6 +127,7 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         finder_where=pages.get("finder_where"),
         finder_results=sources.get("finder_results"),
         care_leaver_check=pages.get("care_leaver_check"),
+        glossary=pages.get("glossary"),
     )
 
 

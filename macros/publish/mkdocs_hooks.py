@@ -9,6 +9,7 @@
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
 - the finder's results page made once per age: ``macros/publish/finder_pages.py``
 - the offline page: ``macros/publish/offline.py``
+- the first use of each glossary term marked: ``macros/publish/glossary.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
 """
@@ -22,6 +23,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from macros.publish.finder_pages import make_pages
+from macros.publish.glossary import mark
 from macros.publish.language import set_language
 from macros.publish.offline import add_offline_page, offline_page_context
 from macros.publish.search_index import SearchCollector, write_search_index
@@ -69,6 +71,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         html = put_back(html, page, toc_depth(config))
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+    html = mark(html, page, config)
     theme = theme_context(config)
     if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
         _search.add(theme.theme.language, page.url, page.title or "", html)

@@ -443,3 +443,16 @@ def care_leaver_check(ctx: PageContext) -> Markup:
         phone_href=tel_href(contact.phone),
         finder_url=ctx.href(finder) if finder is not None else None,
     )
+
+
+@macro("glossary()")
+def glossary(ctx: PageContext) -> Markup:
+    """Every term of `data/glossary.yml` with its plain definition, A to Z."""
+    view = ctx.site.glossary
+    if view is None:
+        raise ValueError("glossary(): data/glossary.yml is missing")
+    return ctx.render(
+        "glossary.html",
+        terms=view.terms,
+        also={term.id: ctx.site.words.join(list(term.also)) for term in view.terms},
+    )

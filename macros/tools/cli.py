@@ -16,6 +16,7 @@ from macros.publish.review_report import review_json, review_markdown, review_te
 from macros.tools.annotations import annotation, summary, write_summary
 from macros.tools.editing import EditError, mark_reviewed, new_entry
 from macros.tools.link_check import check_links
+from macros.tools.readability import readability_markdown, readability_report, readability_text
 
 
 def project_report(root: Path) -> Report:
@@ -40,6 +41,20 @@ def check_main(argv: list[str] | None = None) -> int:
         default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
         help="github: annotations and a job summary for GitHub Actions",
     )
+    parser.add_argument(
+        "--readability",
+        action="store_true",
+        help="also print the reading age of every offer entry and page, hardest first",
+    )
+    parser.add_argument(
+        "--top", type=int, default=10, help="with --readability: how many of the hardest to list"
+    )
+    parser.add_argument(
+        "--max-age",
+        type=float,
+        default=None,
+        help="with --readability: exit 1 if an offer entry's reading age is above this",
+    )
     args = parser.parse_args(argv)
     report = project_report(args.root)
     for notice in report.notices:
@@ -60,7 +75,30 @@ def check_main(argv: list[str] | None = None) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
     print("All data and pages are valid.")
+    if args.readability and report.data is not None:
+        return _readability(report, args)
     return 0
+
+
+def _readability(report: Report, args: argparse.Namespace) -> int:
+    """``check --readability``: the reading ages, in the job summary too in GitHub format."""
+    assert report.data is not None
+    scores = readability_report(report.data, args.root / "docs")
+    print()
+    print(readability_text(scores, args.top))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        write_summary(Path(summary_file), "\n" + readability_markdown(scores, args.top))
+    if args.max_age is None:
+        return 0
+    over = [score for score in scores.of_kind("entry") if score.reading_age > args.max_age]
+    for score in over:
+        print(
+            f"{score.passage.where}: reading age {score.reading_age:.1f} is above "
+            f"{args.max_age:g}: {score.passage.label}",
+            file=sys.stderr,
+        )
+    return 1 if over else 0
 
 
 def _folder_in_repository(root: Path) -> str:

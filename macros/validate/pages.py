@@ -109,7 +109,16 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
 
 
 # Keys MkDocs and the theme read from front matter.
-META_KEYS = ("description", "title", "search", "render_macros", "hide", "template", "status")
+META_KEYS = (
+    "description",
+    "title",
+    "search",
+    "render_macros",
+    "hide",
+    "template",
+    "status",
+    "glossary",
+)
 _META_LINE = re.compile(rf"^(?:{'|'.join(META_KEYS)}):\s")
 
 
@@ -272,6 +281,17 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
                 problems += _argument_problems(call, names.macros[call.name], data, shown)
     if data is not None:
         problems += _section_pages(calls, list(data.offer), docs_dir.name)
+    if data is not None and data.glossary is None:
+        problems += [
+            DataProblem(
+                f"{docs_dir.name}/{call.page}",
+                call.line,
+                call.name,
+                "needs data/glossary.yml, which is missing: add it, or take this macro out",
+            )
+            for call in calls
+            if call.name == "glossary"
+        ]
     return PagesChecked(problems, tuple(calls))
 
 

@@ -26,6 +26,7 @@ from macros.validate.model import (
     ChangesFile,
     FiguresFile,
     GalleryFile,
+    GlossaryFile,
     OfferSection,
     OrganisationsFile,
     PlacesFile,
@@ -39,6 +40,7 @@ from macros.validate.rules.arrangements import arrangements_problems
 from macros.validate.rules.care_leavers import care_leaver_problems
 from macros.validate.rules.figures import figures_problems
 from macros.validate.rules.gallery import WITHHELD, piece_problems, withheld
+from macros.validate.rules.glossary import glossary_problems
 from macros.validate.rules.offer import PLACES_FILE, offer_problems, section_file_problem
 from macros.validate.rules.pictures import CACHE_FOLDER, PictureFacts
 from macros.validate.rules.principles import principle_problems
@@ -71,6 +73,8 @@ class SiteData:
     action_plan: ActionPlanFile | None = None
     figures: FiguresFile | None = None
     gallery: GalleryFile | None = None
+    glossary: GlossaryFile | None = None
+    """The words the pages explain (``data/glossary.yml``), if the site has one."""
     pictures: dict[str, PictureFacts] = field(default_factory=dict)
     """Facts of each publishable gallery picture, by file name in data/gallery/."""
     sources: dict[str, LoadedFile] = field(default_factory=dict)
@@ -158,6 +162,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
     organisations, places, areas = one("organisations"), one("places"), one("areas")
     situations, arrangements, changes = one("situations"), one("arrangements"), one("changes")
     care_leavers = one("care_leavers")
+    glossary = one("glossary")
     offer: dict[str, tuple[OfferSection, LoadedFile]] = loaded["offer"]
 
     principle_ids: set[str] | None = None
@@ -172,6 +177,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         (care_leaver_problems, care_leavers),
         (arrangements_problems, arrangements),
         (district_problems, settings),
+        (glossary_problems, glossary),
     ]
     for rule, model_and_source in rules:
         if model_and_source is not None:
@@ -233,6 +239,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         action_plan=plan[0] if plan else None,
         figures=figures[0] if figures else None,
         gallery=gallery[0] if gallery else None,
+        glossary=glossary[0] if glossary else None,
         pictures=pictures,
         sources=sources,
     )

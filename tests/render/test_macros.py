@@ -82,6 +82,7 @@ def test_the_registry_lists_every_macro() -> None:
         "finder_where",
         "finder_results",
         "care_leaver_check",
+        "glossary",
     ]
 
 

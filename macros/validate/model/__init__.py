@@ -11,6 +11,7 @@ from .care_leavers import CareLeaversFile, Category
 from .changes import Change, ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile, Piece
+from .glossary import GlossaryFile, GlossaryTerm
 from .offer import Amount, Duty, Entry, OfferSection, Role, Where
 from .organisations import Organisation, OrganisationsFile
 from .places import Place, PlacesFile
@@ -35,6 +36,8 @@ __all__ = [
     "Entry",
     "FiguresFile",
     "GalleryFile",
+    "GlossaryFile",
+    "GlossaryTerm",
     "HelpContact",
     "Milestone",
     "MilestoneStatus",

@@ -19,6 +19,7 @@ from .care_leavers import CareLeaversFile
 from .changes import ChangesFile
 from .figures import FiguresFile
 from .gallery import GalleryFile
+from .glossary import GlossaryFile
 from .offer import OfferSection
 from .organisations import OrganisationsFile
 from .places import PlacesFile
@@ -70,6 +71,7 @@ ACTION_PLAN = DataFile(
 )
 FIGURES = DataFile("figures", "data/figures.yml", FiguresFile, False, "figures.schema.json")
 GALLERY = DataFile("gallery", "data/gallery.yml", GalleryFile, False, "gallery.schema.json")
+GLOSSARY = DataFile("glossary", "data/glossary.yml", GlossaryFile, False, "glossary.schema.json")
 
 ORGANISATIONS = DataFile(
     "organisations",
@@ -105,5 +107,6 @@ DATA_FILES: tuple[DataFile, ...] = (
     ACTION_PLAN,
     FIGURES,
     GALLERY,
+    GLOSSARY,
 )
 """Every kind of data file, in the order they are checked and documented."""

@@ -1,0 +1,218 @@
+"""The glossary: its terms for the glossary page, and where each term is used in a text.
+
+Derive decides where terms are; render marks them (``macros/render/glossary.py``). The
+matching rules, in one place:
+
+- a term matches as whole words: ``PA`` never inside ``PAYE``, ``advocate`` never inside
+  ``advocacy``; a plural or possessive ending ``s``, ``'s`` or a curly apostrophe and s is part of the match;
+- capitals: a form written all in small letters matches whatever its capitals
+  (``pathway plan``, ``Pathway Plan``); a form with a capital letter matches only with
+  those capitals (``Staying Put`` but not "staying put"; ``PA`` but not "pa");
+- the spaces between words may be any spaces or line breaks;
+- where two forms could match at the same place, the longest wins
+  (``former relevant child`` before ``relevant child``).
+
+A translated glossary has the same ids: ``glossary_view`` takes it as ``translation`` and
+uses its words, so the same rules work for each language's pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel
+
+from macros.validate.model.glossary import GlossaryFile, GlossaryTerm
+
+
+@dataclass(frozen=True)
+class TermView:
+    """One term as the glossary page and a page's list of words show it."""
+
+    id: str
+    term: str
+    also: tuple[str, ...]
+    definition: str
+    language: str | None
+    """The language of its words when it differs from the page's (an untranslated term
+    shown on a translated page), else None."""
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A use of a term in a text: ``text[start:end]`` is the words that matched."""
+
+    start: int
+    end: int
+    term_id: str
+
+
+def _form_pattern(form: str) -> str:
+    """The pattern of one way of writing a term.
+
+    >>> _form_pattern("pathway plan")
+    '(?i:pathway\\\\s+plan)'
+    >>> _form_pattern("PA")
+    'PA'
+    """
+    body = r"\s+".join(re.escape(word) for word in form.split())
+    return body if any(character.isupper() for character in form) else f"(?i:{body})"
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """Finds the terms in a text, following the rules in the module docstring."""
+
+    forms: tuple[tuple[str, str], ...]
+    """(form, term id) for every way of writing every term."""
+
+    @cached_property
+    def _compiled(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        # Longest first: an alternation takes the first alternative that matches.
+        ordered = sorted(self.forms, key=lambda item: (-len(item[0]), item[0]))
+        alternatives = "|".join(f"({_form_pattern(form)})" for form, _ in ordered)
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:['\u2019]?s)?(?![\w-])")
+        return pattern, tuple(term_id for _, term_id in ordered)
+
+    def find(self, text: str) -> Iterator[TermMatch]:
+        """Every use of a term in ``text``, in order.
+
+        >>> matcher = term_matcher([("pa", "PA"), ("plan", "pathway plan")])
+        >>> [(text[m.start:m.end], m.term_id) for text in ["Your PA's pathway plans."]
+        ...  for m in matcher.find(text)]
+        [("PA's", 'pa'), ('pathway plans', 'plan')]
+        >>> list(matcher.find("PAYE, pa and a pathway-plan"))
+        []
+        """
+        if not self.forms:
+            return
+        pattern, ids = self._compiled
+        for match in pattern.finditer(text):
+            index = match.lastindex
+            if index is not None:
+                yield TermMatch(match.start(), match.end(), ids[index - 1])
+
+
+def term_matcher(forms: Iterable[tuple[str, str]]) -> TermMatcher:
+    """A matcher for (term id, form) pairs.
+
+    >>> [m.term_id for m in term_matcher([("sp", "Staying Put")]).find("Staying Put, staying put")]
+    ['sp']
+    """
+    return TermMatcher(tuple((form, term_id) for term_id, form in forms))
+
+
+def matcher_of(terms: Sequence[GlossaryTerm]) -> TermMatcher:
+    """The matcher for the terms of a glossary file: each term and its ``also`` forms."""
+    return term_matcher((term.id, form) for term in terms for form in (term.term, *term.also))
+
+
+def first_uses(text: str, matcher: TermMatcher, seen: set[str]) -> list[TermMatch]:
+    """The uses in ``text`` of terms not in ``seen`` (each term's first only); adds them
+    to ``seen``, so that a page's texts, taken in order, give each term's first use.
+
+    >>> seen = set()
+    >>> matcher = term_matcher([("pa", "PA")])
+    >>> [m.start for m in first_uses("A PA, then a PA.", matcher, seen)], seen
+    ([2], {'pa'})
+    >>> first_uses("Your PA.", matcher, seen)
+    []
+    """
+    found = []
+    for match in matcher.find(text):
+        if match.term_id not in seen:
+            seen.add(match.term_id)
+            found.append(match)
+    return found
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    """The glossary of one language: its terms (sorted) and where to find them."""
+
+    terms: tuple[TermView, ...]
+    """Sorted as the glossary page lists them."""
+    matcher: TermMatcher
+    page: str | None
+    """Site URL of the page that shows the whole glossary (``glossary()``), if any."""
+
+    @cached_property
+    def by_id(self) -> dict[str, TermView]:
+        return {term.id: term for term in self.terms}
+
+
+def glossary_view(
+    file: GlossaryFile, page: str | None, translation: GlossaryFile | None = None
+) -> GlossaryView:
+    """The glossary for pages in one language.
+
+    With ``translation`` (the same ids, another language's words), a translated term
+    shows and matches its translation; an untranslated one is still listed with its
+    English words (marked with the English ``language``) but matches nothing, since a
+    page in another language does not use the English words.
+
+    >>> from macros.validate.model.glossary import GlossaryTerm
+    >>> english = GlossaryFile(terms=[
+    ...     GlossaryTerm(id="pa", term="PA", definition="Your personal adviser."),
+    ...     GlossaryTerm(id="advocate", term="advocate", definition="Someone on your side.")])
+    >>> view = glossary_view(english, "glossary/")
+    >>> [term.term for term in view.terms]
+    ['advocate', 'PA']
+    >>> welsh = GlossaryFile(terms=[GlossaryTerm(id="pa", term="CP", definition="Eich cynghorydd.")])
+    >>> [(t.term, t.language) for t in glossary_view(english, None, welsh).terms]
+    [('advocate', 'en'), ('CP', None)]
+    """
+    translated = {term.id: term for term in translation.terms} if translation else {}
+    views = []
+    matching = []
+    for term in file.terms:
+        shown = translated.get(term.id, term)
+        language = "en" if translation is not None and term.id not in translated else None
+        views.append(TermView(term.id, shown.term, tuple(shown.also), shown.definition, language))
+        if translation is None or term.id in translated:
+            matching.append(shown)
+    views.sort(key=lambda view: (view.term.casefold(), view.id))
+    return GlossaryView(tuple(views), matcher_of(matching), page)
+
+
+def unused_terms(matcher: TermMatcher, texts: Iterable[str]) -> set[str]:
+    """The ids of terms that no text uses (stops reading once every term is found).
+
+    >>> sorted(unused_terms(term_matcher([("pa", "PA"), ("sp", "Staying Put")]), ["Ask your PA."]))
+    ['sp']
+    """
+    left = {term_id for _, term_id in matcher.forms}
+    for text in texts:
+        for match in matcher.find(text):
+            left.discard(match.term_id)
+        if not left:
+            break
+    return left
+
+
+def model_texts(value: Any, leave_out: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every text in validated data (models, lists, mappings, dataclasses), in order.
+
+    >>> from macros.validate.model.glossary import GlossaryTerm
+    >>> list(model_texts([GlossaryTerm(id="pa", term="PA", definition="Adviser.")]))
+    ['pa', 'PA', 'Adviser.']
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from model_texts(getattr(value, name))
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from model_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from model_texts(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for field in fields(value):
+            if field.name not in leave_out:
+                yield from model_texts(getattr(value, field.name))
