@@ -20,6 +20,7 @@ from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
+from macros.publish.languages import build_language, in_language
 from macros.publish.outputs import write_outputs
 from macros.publish.speed import freeze_build_data, template_cache
 from macros.publish.theme import apply_theme
@@ -36,7 +37,8 @@ def define_env(env: Any) -> None:
     cache_templates(template_cache(root))
     use_markdown_cache(root / CACHE_FOLDER)
     try:
-        site, report = build_views(root, Path(env.conf["docs_dir"]), today())
+        language = build_language(env.conf)
+        site, report = build_views(root, Path(env.conf["docs_dir"]), today(), language)
     except DataError as error:
         raise PluginError(problems_text(error.problems)) from None
     for notice in report.notices:
@@ -55,7 +57,9 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
     @functools.wraps(macro.function)
     def call(*args: Any, **kwargs: Any) -> str:
         html = macro.function(PageContext(site, env.page), *args, **kwargs)
-        return stash(env.page, html) if macro.block else html
+        if not macro.block:
+            return html
+        return stash(env.page, in_language(html, env.page, site.language))
 
     return call
 
@@ -65,7 +69,14 @@ def on_post_build(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
     save_markdown_cache(root / CACHE_FOLDER)
     site, data = env.clo_build
-    write_outputs(site, data, str(env.conf["site_url"]), root, Path(env.conf["site_dir"]))
+    write_outputs(
+        site,
+        data,
+        str(env.conf["site_url"]),
+        root,
+        Path(env.conf["site_dir"]),
+        exports_too=build_language(env.conf) is None,
+    )
 
 
 __all__ = ["define_env", "on_post_build"]

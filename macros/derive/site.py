@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from macros.derive.action_plan import PrincipleActions, action_plan_views
 from macros.derive.arrangements import ArrangementsView, arrangements_view
 from macros.derive.changes import ChangeView, StaleAmount, change_views, stale_amounts
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
+from macros.derive.easy_read import EasyReadView, easy_read_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
 from macros.derive.reviews import ReviewRow, review_rows
+from macros.derive.translations import (
+    LanguageView,
+    language_views,
+    translated_data,
+    translation_rows,
+    with_freshness,
+)
 from macros.derive.urls import Places
 from macros.validate.model import FiguresFile, Organisation, SiteSettings, Situation
 from macros.validate.site_data import SiteData
-from macros.words import Words
+from macros.words import Words, load_words
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,13 @@ class ThemeView:
     language: str
     direction: str
     words: Words
+    languages: tuple[LanguageView, ...] = ()
+    """Every language of the site, its own first."""
+    current: LanguageView | None = None
+    """The language of this build's pages."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Short texts of this language by their English (``names:`` in data/site.<code>.yml),
+    for the menu's titles."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -62,6 +77,12 @@ class SiteViews:
     figures: FiguresFile | None
     gallery: GalleryView
     theme: ThemeView
+    language: LanguageView | None = None
+    """The language of this build's pages (None only in views made without languages)."""
+    easy_read: Mapping[str, EasyReadView] = field(default_factory=dict)
+    """The Easy Read view of each section that a page shows in Easy Read, by section id."""
+    languages: tuple[LanguageView, ...] = ()
+    """Every language of the site, its own first (see ``macros/derive/translations.py``)."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -139,12 +160,24 @@ PAGE_VARIABLES: tuple[PageVariable, ...] = (
 ``page_text``, so that Markdown and HTML show it as it is."""
 
 
-def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) -> SiteViews:
-    """Every view of one build.
+def _own_name(words: Words) -> str:
+    """The site's own language, named in itself (e.g. "English"), for the switcher."""
+    return words("language.own_name")
+
+
+def derive_site(
+    data: SiteData, places: Places, words: Words, today: dt.date, language: str | None = None
+) -> SiteViews:
+    """Every view of one build; with ``language`` (a code under ``languages:``), of the
+    pages in that language: current translations put in, the English shown for the rest.
 
     Example: ``derive_site(data, places, load_words("en-GB"), today).sections["money"].title``
     -> 'Money'
     """
+    english = data
+    translated = translated_data(data, language) if language is not None else None
+    if translated is not None:
+        data = translated.data
     settings = data.settings
     principles = {principle.id: principle for principle in data.principles.principles}
     organisations = data.organisations.organisations if data.organisations else []
@@ -168,6 +201,16 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         area_labels={area.id: area.label for area in (data.areas.areas if data.areas else [])},
     )
     sections = offer_views(data.offer, context)
+    if translated is not None:
+        sections = with_freshness(sections, translated.states, words, english.settings.language)
+    sections = {
+        key: replace(view, easy_read_url=places.easy_read.get(key))
+        for key, view in sections.items()
+    }
+    languages = language_views(english.settings, _own_name(load_words(english.settings.language)))
+    current = next(item for item in languages if item.code == (language or settings.language))
+    # Staff review in the site's own language: stale translations are listed there only.
+    stale = translation_rows(english, sections, words) if translated is None else ()
     arrangements = (
         arrangements_view(data.arrangements, settings.review, words, today, places.arrangements)
         if data.arrangements is not None
@@ -179,7 +222,12 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         places=places,
         settings=settings,
         sections=sections,
-        review_rows=review_rows(sections.values(), arrangements, words),
+        review_rows=tuple(
+            sorted(
+                review_rows(sections.values(), arrangements, words) + stale,
+                key=lambda row: (row.review.next_due_iso, row.title),
+            )
+        ),
         arrangements=arrangements,
         changes=change_views(
             data.offer,
@@ -221,5 +269,15 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
             language=words.language,
             direction=words.direction,
             words=words,
+            languages=languages,
+            current=current,
+            names=translated.names if translated is not None else {},
         ),
+        language=current,
+        languages=languages,
+        easy_read={
+            key: easy_read_view(english.offer[key], sections[key], words)
+            for key in places.easy_read
+            if key in sections
+        },
     )

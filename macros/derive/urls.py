@@ -47,6 +47,8 @@ class Places:
     """Page that shows the arrangements for moving to adult life (``arrangements()``)."""
     changes: str | None = None
     """Page that lists what changed (``changes()``), if any."""
+    easy_read: Mapping[str, str] = field(default_factory=dict)
+    """Easy Read page of each section that has one (``easy_read("money")``), by section id."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -75,10 +77,13 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
     ('offer/money/', 'strategy/where-we-want-to-be/')
     """
     sections: dict[str, str] = {}
+    easy_read: dict[str, str] = {}
     pages: dict[str, str] = {}
     for call in calls:
         if call.name == "offer_section" and call.args and isinstance(call.args[0], str):
             sections.setdefault(call.args[0], page_url(call.page))
+        if call.name == "easy_read" and call.args and isinstance(call.args[0], str):
+            easy_read.setdefault(call.args[0], page_url(call.page))
         pages.setdefault(call.name, page_url(call.page))
     return Places(
         sections=sections,
@@ -87,6 +92,7 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         overview=pages.get("offer_overview"),
         arrangements=pages.get("arrangements"),
         changes=pages.get("changes"),
+        easy_read=easy_read,
     )
 
 

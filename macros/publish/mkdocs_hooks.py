@@ -4,6 +4,7 @@
 - build speed (collector, cached theme templates): ``macros/publish/speed.py``
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
+- every language of the site, built after the site's own: ``macros/publish/languages.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
@@ -18,6 +19,14 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from macros.publish.language import set_language
+from macros.publish.languages import (
+    build_language,
+    build_languages,
+    page_source,
+    translated_nav,
+    untranslated_page,
+    without_translated_pages,
+)
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
@@ -32,7 +41,26 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
+    if build_language(config) is not None:
+        return config  # another language's build, inside the staging folder of this one
     return _staging.redirect(config)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return without_translated_pages(files)
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    theme = theme_context(config)
+    return translated_nav(nav, theme.theme.names) if theme is not None else nav
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    code = build_language(config)
+    if code is None:
+        return None
+    source, page.clo_freshness = page_source(Path(config["docs_dir"]), page.file.src_uri, code)
+    return source
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
@@ -41,9 +69,13 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     try:
-        return put_back(html, page)
+        html = put_back(html, page)
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
+    theme = theme_context(config)
+    if theme is None or build_language(config) is None:
+        return html
+    return untranslated_page(html, getattr(page, "clo_freshness", None), theme.theme)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -66,6 +98,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    if build_language(config) is not None:
+        return  # the site's own build swaps once every language is built
+    theme = theme_context(config)
+    if theme is not None:
+        build_languages(config, theme.theme.languages)
     _staging.swap(config)
 
 

@@ -259,3 +259,11 @@ def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
     if view is None:
         return Markup("")
     return ctx.render("gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading)
+
+
+@macro('easy_read("money")', "section")
+def easy_read(ctx: PageContext, section_id: str) -> Markup:
+    """The Easy Read version of one offer section: one idea per line, each with a picture."""
+    view = ctx.site.easy_read[section_id]
+    ctx.describe(ctx.site.sections[section_id].description)
+    return ctx.render("easy-read.html", view=view)

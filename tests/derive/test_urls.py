@@ -134,4 +134,5 @@ def test_the_fixture_sites_places(views: SiteViews) -> None:
         overview="offer/",
         arrangements="offer/moving-on/",
         changes="changes/",
+        easy_read={"always-overdue": "offer/money-easy-read/"},
     )
