@@ -19,13 +19,27 @@
   // gives the function that reads the page's words.
   var say = null;
   var STOP_WORDS = [];
+  // Prefixes joined to words in the page's language (Arabic "ال", "the"), from the
+  // catalogue: left out of questions and text alike, so "مال" finds "المال".
+  var PREFIXES = null;
+  // Letters and digits of any script: Arabic or Vietnamese questions find their words.
+  var NOT_WORD = /[^\p{L}\p{N}]+/u;
+  var BEFORE_WORD = "(^|[^\\p{L}\\p{N}])";
 
-  function normalise(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  function normalise(text, keepLength) {
+    // Accents are left out, so "tien" finds "tiền"; for matching, Arabic short vowels
+    // too. keepLength: the same length as the text, to mark the words found in it.
+    var plain = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    if (!keepLength) { plain = plain.replace(/[\u064b-\u065f\u0670\u0640]/g, ""); }
+    plain = plain.toLowerCase();
+    if (!PREFIXES) { return plain; }
+    return plain.replace(PREFIXES, function (all, before, prefix) {
+      return before + new Array(prefix.length + 1).join(" ");
+    });
   }
 
   function terms(question) {
-    var words = normalise(question).split(/[^a-z0-9]+/);
+    var words = normalise(question).split(NOT_WORD);
     var seen = {};
     return words.filter(function (word) {
       if (word.length < 2 || STOP_WORDS.indexOf(word) !== -1 || seen[word]) { return false; }
@@ -85,9 +99,9 @@
     var words = terms(question);
     if (!words.length) { return { words: words, results: [], partial: false }; }
     var patterns = words.map(function (word) {
-      var source = "(^|[^a-z0-9])" + escapeRegExp(word);
+      var source = BEFORE_WORD + escapeRegExp(word);
       // "first" answers yes or no; "every" counts (String.match with g keeps no state).
-      return { first: new RegExp(source), every: new RegExp(source, "g") };
+      return { first: new RegExp(source, "u"), every: new RegExp(source, "gu") };
     });
     var partial = false;
     var results = rank(docs, patterns, true);
@@ -107,10 +121,10 @@
   }
 
   function snippet(text, words) {
-    var lower = normalise(text);
+    var lower = normalise(text, true);
     var first = -1;
     words.forEach(function (word) {
-      var found = lower.search(new RegExp("(^|[^a-z0-9])" + escapeRegExp(word)));
+      var found = lower.search(new RegExp(BEFORE_WORD + escapeRegExp(word), "u"));
       if (found !== -1 && (first === -1 || found < first)) { first = found; }
     });
     var start = Math.max(0, first - 40);
@@ -121,13 +135,13 @@
 
   function appendMarked(parent, text, words) {
     // Marks the words found, as text nodes and <mark> elements only.
-    var pattern = new RegExp("(" + words.map(escapeRegExp).join("|") + ")[a-z0-9]*", "g");
-    var lower = normalise(text);
+    var pattern = new RegExp("(" + words.map(escapeRegExp).join("|") + ")[\\p{L}\\p{N}]*", "gu");
+    var lower = normalise(text, true);
     var last = 0;
     var match;
     while ((match = pattern.exec(lower)) !== null) {
       var before = match.index === 0 ? "" : lower.charAt(match.index - 1);
-      if (before && /[a-z0-9]/.test(before)) { continue; }
+      if (before && /[\p{L}\p{N}]/u.test(before)) { continue; }
       parent.appendChild(document.createTextNode(text.slice(last, match.index)));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(match.index, match.index + match[0].length);
@@ -142,6 +156,10 @@
     if (!form || !window.cloWords) { return; }
     say = window.cloWords("clo-search-words");
     STOP_WORDS = say("search.stop_words").split(/\s+/);
+    var prefixes = say("search.prefixes").split(/\s+/).filter(Boolean).map(escapeRegExp);
+    PREFIXES = prefixes.length
+      ? new RegExp(BEFORE_WORD + "(" + prefixes.join("|") + ")(?=[\\p{L}]{2})", "gu")
+      : null;
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector("[data-clo-search-status]");
     var list = document.querySelector("[data-clo-search-results]");

@@ -68,15 +68,6 @@ class OfferSectionTranslation(Strict):
         "out shows in English with a notice.",
     )
 
-    @model_validator(mode="after")
-    def _section_text_together(self) -> OfferSectionTranslation:
-        given = [self.made_from is not None, self.title is not None, self.introduction is not None]
-        if any(given) and not all(given):
-            raise ValueError(
-                "give made_from, title and introduction together (or leave all three out)"
-            )
-        return self
-
 
 class SiteTranslation(Strict):
     """``data/site.<language>.yml``: short texts in another language (``<language>`` is a code from ``languages:`` in data/site.yml)."""

@@ -94,6 +94,18 @@ def offer_translation_problems(
     """Every translated entry names an English entry; a current translation (its
     fingerprint matches the English) has one condition and one step for each English one."""
     problems: list[DataProblem] = []
+    given = [
+        key
+        for key, value in (
+            ("made_from", translation.made_from),
+            ("title", translation.title),
+            ("introduction", translation.introduction),
+        )
+        if value is not None
+    ]
+    if given and len(given) < 3:
+        message = "give made_from, title and introduction together (or leave all three out)"
+        problems.append(source.problem((given[0],), message))
     entries = {entry.id: entry for entry in english.entries}
     for entry_id, item in translation.entries.items():
         path = ("entries", entry_id)
