@@ -97,6 +97,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return set_language(output, theme.theme.language, theme.theme.direction)
 
 
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The language of pages made from the theme alone (404.html), as of every page."""
+    theme = theme_context(config)
+    if theme is None or not template_name.endswith(".html"):
+        return output_content
+    return set_language(output_content, theme.theme.language, theme.theme.direction)
+
+
 def on_post_build(config: Any) -> None:
     if build_language(config) is not None:
         return  # the site's own build swaps once every language is built
