@@ -160,7 +160,7 @@ def test_hreflang_alternates_name_every_language(site_dir: Path) -> None:
         own = url.removeprefix("ar/")
         alternates = {
             link["hreflang"]: link["href"]
-            for link in soup_of(page).select('head link[rel=alternate][hreflang]')
+            for link in soup_of(page).select("head link[rel=alternate][hreflang]")
         }
         assert alternates == {
             "en-GB": SITE_URL + own,
@@ -201,7 +201,9 @@ def test_the_easy_read_page_has_a_picture_for_each_idea(site_dir: Path) -> None:
     current = soup.select_one("section[aria-labelledby=setting-up-home]")
     assert current is not None
     lines = current.select(".clo-easy-read__line")
-    assert [line.get_text(strip=True) for line in lines][0] == "You are moving into your first home."
+    assert [line.get_text(strip=True) for line in lines][
+        0
+    ] == "You are moving into your first home."
     for line in lines:
         picture = line.select_one("img")
         assert picture is not None and picture["alt"] == ""
