@@ -151,6 +151,8 @@ def translated_data(data: SiteData, code: str) -> TranslatedData:
                 )
             entries.append(_with_names(entry, names))
         update: dict[str, object] = {"entries": entries}
+        if section.owner is not None:
+            update["owner"] = names.get(section.owner, section.owner)
         if translation is not None and not state.section.shows_english:
             update |= {"title": translation.title, "introduction": translation.introduction}
         offer[section_id] = section.model_copy(update=update)
