@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
+from macros.derive.translations import Freshness
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
 from macros.publish.languages import build_language, in_language
@@ -51,6 +52,16 @@ def define_env(env: Any) -> None:
     freeze_build_data()
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Before each page: in another language's build, a page whose prose is the English
+    (not translated, or changed since) gets the page variables in English, as its prose."""
+    site = env.clo_build[0]
+    if site.english_prose is None:
+        return
+    english = getattr(env.page, "clo_freshness", None) not in (None, Freshness.current)
+    env.variables.update((site.english_prose if english else site).page_variables)
+
+
 def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
     """The macro as pages call it: on the current page, a block kept out of Markdown."""
 
@@ -79,4 +90,4 @@ def on_post_build(env: Any) -> None:
     )
 
 
-__all__ = ["define_env", "on_post_build"]
+__all__ = ["define_env", "on_post_build", "on_pre_page_macros"]

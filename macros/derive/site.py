@@ -83,6 +83,9 @@ class SiteViews:
     """The Easy Read view of each section that a page shows in Easy Read, by section id."""
     languages: tuple[LanguageView, ...] = ()
     """Every language of the site, its own first (see ``macros/derive/translations.py``)."""
+    english_prose: SiteViews | None = None
+    """In another language's build, the views whose page variables a page's English prose
+    uses: the council's names and dates in English, as the prose around them."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -216,7 +219,7 @@ def derive_site(
         if data.arrangements is not None
         else None
     )
-    return SiteViews(
+    views = SiteViews(
         words=words,
         build_date=today,
         places=places,
@@ -281,3 +284,7 @@ def derive_site(
             if key in sections
         },
     )
+    if translated is None:
+        return views
+    prose = replace(views, settings=english.settings, words=load_words(english.settings.language))
+    return replace(views, english_prose=prose)
