@@ -76,7 +76,9 @@ def add_vietnamese(project: Path) -> None:
     settings = project / "data" / "site.yml"
     text = settings.read_text(encoding="utf-8")
     if "code: vi" not in text:
-        text = text.replace("    name: العربية\n", "    name: العربية\n  - code: vi\n    name: Tiếng Việt\n")
+        text = text.replace(
+            "    name: العربية\n", "    name: العربية\n  - code: vi\n    name: Tiếng Việt\n"
+        )
         settings.write_text(text, encoding="utf-8")
     assert "code: vi" in settings.read_text(encoding="utf-8")
 
