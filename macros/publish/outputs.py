@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,14 @@ def write_outputs(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
         write_feed(site, data, site_url, site_dir)
+    else:
+        # Pages link to these two beside them (the reviewers' page); in another language's
+        # folder they are copies of the site's own, never a second feed.
+        for relative in (REVIEW_JSON, OPEN_REFERRAL_SERVICES):
+            own = site_dir.parent / relative
+            if own.is_file():
+                (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(own, site_dir / relative)
     title = site.words("changes.feed_title", offer_title=site.settings.strategy.offer_title)
     feed = atom_feed(site.changes, site_url, title, site.places.changes, site.build_date)
     (site_dir / FEED_PATH).write_text(feed, encoding="utf-8")
