@@ -21,11 +21,13 @@ from mkdocs.exceptions import PluginError
 from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
 from macros.derive.offline import SavedLink
+from macros.derive.translations import Freshness
 from macros.derive.web_app import FAVICON
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
 from macros.publish.finder_pages import plan_pages
 from macros.publish.glossary import apply_glossary
+from macros.publish.languages import build_language, in_language
 from macros.publish.offer_pdf import print_offer, write_printed
 from macros.publish.offline import offline_build, set_up_offline, write_offline
 from macros.publish.outputs import write_outputs
@@ -45,7 +47,8 @@ def define_env(env: Any) -> None:
     cache_templates(template_cache(root))
     use_markdown_cache(root / CACHE_FOLDER)
     try:
-        site, report = build_views(root, Path(env.conf["docs_dir"]), today())
+        language = build_language(env.conf)
+        site, report = build_views(root, Path(env.conf["docs_dir"]), today(), language)
     except DataError as error:
         raise PluginError(problems_text(error.problems)) from None
     for notice in report.notices:
@@ -65,13 +68,25 @@ def define_env(env: Any) -> None:
     freeze_build_data()
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Before each page: in another language's build, a page whose prose is the English
+    (not translated, or changed since) gets the page variables in English, as its prose."""
+    site = env.clo_build[0]
+    if site.english_prose is None:
+        return
+    english = getattr(env.page, "clo_freshness", None) not in (None, Freshness.current)
+    env.variables.update((site.english_prose if english else site).page_variables)
+
+
 def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
     """The macro as pages call it: on the current page, a block kept out of Markdown."""
 
     @functools.wraps(macro.function)
     def call(*args: Any, **kwargs: Any) -> str:
         html = macro.function(PageContext(site, env.page), *args, **kwargs)
-        return stash(env.page, html) if macro.block else html
+        if not macro.block:
+            return html
+        return stash(env.page, in_language(html, env.page, site.language))
 
     return call
 
@@ -83,7 +98,14 @@ def on_post_build(env: Any) -> None:
     save_markdown_cache(root / CACHE_FOLDER)
     site, data, printed = env.clo_build
     site_dir = Path(env.conf["site_dir"])
-    write_outputs(site, data, str(env.conf["site_url"]), root, site_dir)
+    write_outputs(
+        site,
+        data,
+        str(env.conf["site_url"]),
+        root,
+        site_dir,
+        exports_too=build_language(env.conf) is None,
+    )
     write_printed(printed, site_dir)
     custom_dir = env.conf["theme"].custom_dir
     write_web_app(site, site_dir, theme_colour(Path(custom_dir) if custom_dir else None))
@@ -92,4 +114,4 @@ def on_post_build(env: Any) -> None:
         write_offline(offline, site_dir)
 
 
-__all__ = ["define_env", "on_post_build"]
+__all__ = ["define_env", "on_post_build", "on_pre_page_macros"]

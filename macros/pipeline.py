@@ -112,13 +112,19 @@ def glossary_notices(data: SiteData, docs_dir: Path) -> list[DataProblem]:
     return notices
 
 
-def build_views(project_root: Path, docs_dir: Path, today: dt.date) -> tuple[SiteViews, Report]:
-    """The views of one build and what the check found; DataError if it found problems."""
+def build_views(
+    project_root: Path, docs_dir: Path, today: dt.date, language: str | None = None
+) -> tuple[SiteViews, Report]:
+    """The views of one build and what the check found; DataError if it found problems.
+
+    ``language``: the code of another language of the site (``ar``), for its pages.
+    """
     report = check_project(project_root, docs_dir, today, reuse=True)
     if report.problems or report.data is None:
         raise DataError(report.problems)
     data = report.data
-    views = derive_site(data, places_from(report.calls), load_words(data.settings.language), today)
+    words = load_words(language or data.settings.language)
+    views = derive_site(data, places_from(report.calls), words, today, language)
     return views, report
 
 

@@ -172,6 +172,11 @@ class EntryView:
     added_on: dt.date | None
     area_names: tuple[str, ...] = ()
     """Names of the areas of life it helps with, as the card shows them."""
+    content_lang: str | None = None
+    """On a page in another language, the English's language tag when its words are shown
+    in English (not translated, or changed since): the card marks them ``lang``."""
+    notice: str | None = None
+    """Why its words are in English, in the reader's language."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,11 @@ class SectionView:
     review: ReviewView
     entries: tuple[EntryView, ...]
     url: str
+    content_lang: str | None = None
+    """As for entries: set when the title and introduction are shown in English."""
+    notice: str | None = None
+    easy_read_url: str | None = None
+    """Site URL of the section's Easy Read page, when there is one."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from macros.derive.action_plan import PrincipleActions, action_plan_views
@@ -24,6 +24,7 @@ from macros.derive.changes import (
     stale_amounts,
 )
 from macros.derive.charts import BarChartView, OneInHundredView, bar_chart_view, one_in_hundred_view
+from macros.derive.easy_read import EasyReadView, easy_read_view
 from macros.derive.finder import FinderView, finder_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.glossary import GlossaryView, glossary_view
@@ -32,10 +33,17 @@ from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
 from macros.derive.print_offer import PrintedOffer
 from macros.derive.reviews import ReviewRow, review_rows
+from macros.derive.translations import (
+    LanguageView,
+    language_views,
+    translated_data,
+    translation_rows,
+    with_freshness,
+)
 from macros.derive.urls import Places
 from macros.validate.model import FiguresFile, Organisation, SiteSettings, Situation
 from macros.validate.site_data import SiteData
-from macros.words import Words
+from macros.words import Words, load_words
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,13 @@ class ThemeView:
     words: Words
     header_name: str | None = None
     """The short name in the header (``header_name`` in data/site.yml), if set."""
+    languages: tuple[LanguageView, ...] = ()
+    """Every language of the site, its own first."""
+    current: LanguageView | None = None
+    """The language of this build's pages."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Short texts of this language by their English (``names:`` in data/site.<code>.yml),
+    for the menu's titles."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -85,6 +100,15 @@ class SiteViews:
     """The whole offer on one page and its PDF, once made (``macros/publish/offer_pdf.py``)."""
     glossary: GlossaryView | None = None
     """The words the pages explain, if the site has ``data/glossary.yml``."""
+    language: LanguageView | None = None
+    """The language of this build's pages (None only in views made without languages)."""
+    easy_read: Mapping[str, EasyReadView] = field(default_factory=dict)
+    """The Easy Read view of each section that a page shows in Easy Read, by section id."""
+    languages: tuple[LanguageView, ...] = ()
+    """Every language of the site, its own first (see ``macros/derive/translations.py``)."""
+    english_prose: SiteViews | None = None
+    """In another language's build, the views whose page variables a page's English prose
+    uses: the council's names and dates in English, as the prose around them."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -162,12 +186,24 @@ PAGE_VARIABLES: tuple[PageVariable, ...] = (
 ``page_text``, so that Markdown and HTML show it as it is."""
 
 
-def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) -> SiteViews:
-    """Every view of one build.
+def _own_name(words: Words) -> str:
+    """The site's own language, named in itself (e.g. "English"), for the switcher."""
+    return words("language.own_name")
+
+
+def derive_site(
+    data: SiteData, places: Places, words: Words, today: dt.date, language: str | None = None
+) -> SiteViews:
+    """Every view of one build; with ``language`` (a code under ``languages:``), of the
+    pages in that language: current translations put in, the English shown for the rest.
 
     Example: ``derive_site(data, places, load_words("en-GB"), today).sections["money"].title``
     -> 'Money'
     """
+    english = data
+    translated = translated_data(data, language) if language is not None else None
+    if translated is not None:
+        data = translated.data
     settings = data.settings
     principles = {principle.id: principle for principle in data.principles.principles}
     organisations = data.organisations.organisations if data.organisations else []
@@ -191,6 +227,16 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         area_labels={area.id: area.label for area in (data.areas.areas if data.areas else [])},
     )
     sections = offer_views(data.offer, context)
+    if translated is not None:
+        sections = with_freshness(sections, translated.states, words, english.settings.language)
+    sections = {
+        key: replace(view, easy_read_url=places.easy_read.get(key))
+        for key, view in sections.items()
+    }
+    languages = language_views(english.settings, _own_name(load_words(english.settings.language)))
+    current = next(item for item in languages if item.code == (language or settings.language))
+    # Staff review in the site's own language: stale translations are listed there only.
+    stale = translation_rows(english, sections, words) if translated is None else ()
     arrangements = (
         arrangements_view(data.arrangements, settings.review, words, today, places.arrangements)
         if data.arrangements is not None
@@ -205,13 +251,18 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         else None,
         words,
     )
-    return SiteViews(
+    views = SiteViews(
         words=words,
         build_date=today,
         places=places,
         settings=settings,
         sections=sections,
-        review_rows=review_rows(sections.values(), arrangements, words),
+        review_rows=tuple(
+            sorted(
+                review_rows(sections.values(), arrangements, words) + stale,
+                key=lambda row: (row.review.next_due_iso, row.title),
+            )
+        ),
         arrangements=arrangements,
         changes=changes,
         change_months=change_months(changes, words),
@@ -247,6 +298,9 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
             direction=words.direction,
             words=words,
             header_name=settings.header_name,
+            languages=languages,
+            current=current,
+            names=translated.names if translated is not None else {},
         ),
         finder=finder_view(
             sections.values(),
@@ -262,4 +316,15 @@ def derive_site(data: SiteData, places: Places, words: Words, today: dt.date) ->
         glossary=(
             glossary_view(data.glossary, places.glossary) if data.glossary is not None else None
         ),
+        language=current,
+        languages=languages,
+        easy_read={
+            key: easy_read_view(english.offer[key], sections[key], words)
+            for key in places.easy_read
+            if key in sections
+        },
     )
+    if translated is None:
+        return views
+    prose = replace(views, settings=english.settings, words=load_words(english.settings.language))
+    return replace(views, english_prose=prose)

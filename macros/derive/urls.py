@@ -60,6 +60,8 @@ class Places:
     """The "Am I a care leaver?" page (``care_leaver_check()``), if any."""
     glossary: str | None = None
     """Page that explains the words of the glossary (``glossary()``), if any."""
+    easy_read: Mapping[str, str] = field(default_factory=dict)
+    """Easy Read page of each section that has one (``easy_read("money")``), by section id."""
 
     def section(self, section_id: str) -> str:
         """Where a section is shown (``offer/<id>/`` when no page shows it yet).
@@ -108,11 +110,14 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
     ('offer/money/', 'strategy/where-we-want-to-be/')
     """
     sections: dict[str, str] = {}
+    easy_read: dict[str, str] = {}
     pages: dict[str, str] = {}
     sources: dict[str, str] = {}
     for call in calls:
         if call.name == "offer_section" and call.args and isinstance(call.args[0], str):
             sections.setdefault(call.args[0], page_url(call.page))
+        if call.name == "easy_read" and call.args and isinstance(call.args[0], str):
+            easy_read.setdefault(call.args[0], page_url(call.page))
         pages.setdefault(call.name, page_url(call.page))
         sources.setdefault(call.name, call.page)
     return Places(
@@ -128,6 +133,7 @@ def places_from(calls: Iterable[MacroCall]) -> Places:
         finder_results=sources.get("finder_results"),
         care_leaver_check=pages.get("care_leaver_check"),
         glossary=pages.get("glossary"),
+        easy_read=easy_read,
     )
 
 

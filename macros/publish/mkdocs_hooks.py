@@ -4,6 +4,7 @@
 - build speed (collector, cached theme templates): ``macros/publish/speed.py``
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
+- every language of the site, built after the site's own: ``macros/publish/languages.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
 - the search index, one per language: ``macros/publish/search_index.py``
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
@@ -25,6 +26,14 @@ from mkdocs.exceptions import PluginError
 from macros.publish.finder_pages import make_pages
 from macros.publish.glossary import mark
 from macros.publish.language import set_language
+from macros.publish.languages import (
+    build_language,
+    build_languages,
+    page_source,
+    translated_nav,
+    untranslated_page,
+    without_translated_pages,
+)
 from macros.publish.offline import add_offline_page, offline_page_context
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
@@ -46,6 +55,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     add_offline_page(config)
+    if build_language(config) is not None:
+        return config  # another language's build, inside the staging folder of this one
     return _staging.redirect(config)
 
 
@@ -59,7 +70,20 @@ def _critical(html: str, config: Any) -> str:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    return make_pages(files, config)
+    return make_pages(without_translated_pages(files), config)
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    theme = theme_context(config)
+    return translated_nav(nav, theme.theme.names) if theme is not None else nav
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    code = build_language(config)
+    if code is None:
+        return None
+    source, page.clo_freshness = page_source(Path(config["docs_dir"]), page.file.src_uri, code)
+    return source
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
@@ -75,7 +99,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     theme = theme_context(config)
     if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
         _search.add(theme.theme.language, page.url, page.title or "", html)
-    return html
+    if theme is None or build_language(config) is None:
+        return html
+    return untranslated_page(html, getattr(page, "clo_freshness", None), theme.theme)
 
 
 def toc_depth(config: Any) -> int:
@@ -105,18 +131,30 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    """Pages made from the theme alone (404.html) get their critical CSS too."""
-    return _critical(output_content, config) if template_name.endswith(".html") else output_content
+    """Pages made from the theme alone (404.html): the language of every page, and their
+    critical CSS."""
+    theme = theme_context(config)
+    if theme is None or not template_name.endswith(".html"):
+        return output_content
+    html = set_language(output_content, theme.theme.language, theme.theme.direction)
+    return _critical(html, config)
 
 
 def on_post_build(config: Any) -> None:
     for language, pages in _search.pages.items():
-        stop_words = frozenset(load_words(language)("search.stop_words").split())
-        write_search_index(pages, language, stop_words, Path(config["site_dir"]))
+        words = load_words(language)
+        stop_words = frozenset(words("search.stop_words").split())
+        prefixes = tuple(words("search.prefixes").split())
+        write_search_index(pages, language, stop_words, Path(config["site_dir"]), prefixes)
     if _styles:
         target = Path(config["site_dir"]) / SITE_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_styles[0].site_css(), encoding="utf-8")
+    if build_language(config) is not None:
+        return  # the site's own build swaps once every language is built
+    theme = theme_context(config)
+    if theme is not None:
+        build_languages(config, theme.theme.languages)
     _staging.swap(config)
 
 

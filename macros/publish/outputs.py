@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -53,14 +54,33 @@ def write_feed(site: SiteViews, data: SiteData, site_url: str, site_dir: Path) -
 
 
 def write_outputs(
-    site: SiteViews, data: SiteData, site_url: str, project_root: Path, site_dir: Path
+    site: SiteViews,
+    data: SiteData,
+    site_url: str,
+    project_root: Path,
+    site_dir: Path,
+    exports_too: bool = True,
 ) -> None:
-    """Write the exports and the published gallery pictures into the built site."""
-    for relative, content in exports(site, site_url).items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    write_feed(site, data, site_url, site_dir)
+    """Write the exports and the published gallery pictures into the built site.
+
+    ``exports_too`` is False in the build of another language: the pages in it need their
+    pictures and changes feed beside them; review.json and the Open Referral feed are
+    written once, for the whole site, by the site's own language.
+    """
+    if exports_too:
+        for relative, content in exports(site, site_url).items():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        write_feed(site, data, site_url, site_dir)
+    else:
+        # Pages link to these two beside them (the reviewers' page); in another language's
+        # folder they are copies of the site's own, never a second feed.
+        for relative in (REVIEW_JSON, OPEN_REFERRAL_SERVICES):
+            own = site_dir.parent / relative
+            if own.is_file():
+                (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(own, site_dir / relative)
     title = site.words("changes.feed_title", offer_title=site.settings.strategy.offer_title)
     feed = atom_feed(site.changes, site_url, title, site.places.changes, site.build_date)
     (site_dir / FEED_PATH).write_text(feed, encoding="utf-8")

@@ -92,17 +92,38 @@ def normalise(text: str) -> str:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def terms(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]:
+def terms(
+    text: str, stop_words: frozenset[str] = frozenset(), prefixes: tuple[str, ...] = ()
+) -> list[str]:
     """The words of ``text`` as the index holds them, in order, repeats kept.
+
+    ``prefixes``: what the language joins to the front of a word (Arabic "ال", "the";
+    ``search.prefixes`` in its catalogue), taken off, so that "مال" finds "المال".
 
     >>> terms("Help with the rent: £57.90 a week!", frozenset({"with", "the", "a"}))
     ['help', 'rent', '57', '90', 'week']
+    >>> terms("المال", prefixes=("ال",))
+    ['مال']
     """
-    return [
-        word
-        for word in _WORD.findall(normalise(text))
-        if len(word) >= SHARD_LETTERS and word not in stop_words
-    ]
+    found = []
+    for word in _WORD.findall(normalise(text)):
+        word = without_prefix(word, prefixes)
+        if len(word) >= SHARD_LETTERS and word not in stop_words:
+            found.append(word)
+    return found
+
+
+def without_prefix(word: str, prefixes: tuple[str, ...]) -> str:
+    """The word without the longest of ``prefixes`` it starts with, when at least two
+    letters are left; clo-search.js does the same to a question's words.
+
+    >>> without_prefix("والمال", ("ال", "وال")), without_prefix("ال", ("ال",))
+    ('مال', 'ال')
+    """
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if word.startswith(prefix) and len(word) - len(prefix) >= SHARD_LETTERS:
+            return word[len(prefix) :]
+    return word
 
 
 def shard_key(term: str) -> str:
@@ -170,7 +191,9 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
 
 
 def index_files(
-    pages: Iterable[IndexedPage], stop_words: frozenset[str] = frozenset()
+    pages: Iterable[IndexedPage],
+    stop_words: frozenset[str] = frozenset(),
+    prefixes: tuple[str, ...] = (),
 ) -> dict[str, object]:
     """Every file of one language's index, by path in its folder, as JSON values.
 
@@ -198,9 +221,9 @@ def index_files(
         }
         for place, section in enumerate(page.sections):
             weights: dict[str, int] = {}
-            for term in terms(section.text, stop_words):
+            for term in terms(section.text, stop_words, prefixes):
                 weights[term] = min(weights.get(term, 0) + 2, 2 * MAX_COUNT)
-            for term in terms(section.title, stop_words):
+            for term in terms(section.title, stop_words, prefixes):
                 weights[term] = weights.get(term, 0) | 1
             for term, weight in weights.items():
                 found = postings.setdefault(term, [])
@@ -227,11 +250,13 @@ def write_search_index(
     language: str,
     stop_words: frozenset[str],
     site_dir: Path,
+    prefixes: tuple[str, ...] = (),
 ) -> Path:
     """Write one language's index into ``site_dir`` (at ``search_index_folder(language)``) from
     its pages, replacing any index there; returns its folder.
 
-    ``stop_words`` are that language's (``search.stop_words`` in its catalogue).
+    ``stop_words`` and ``prefixes`` are that language's (``search.stop_words`` and
+    ``search.prefixes`` in its catalogue).
     """
     folder = site_dir / search_index_folder(language)
     (folder / TITLES).unlink(missing_ok=True)
@@ -242,7 +267,7 @@ def write_search_index(
                 path.unlink()
     for sub in ("t", "p"):
         os.makedirs(folder / sub, exist_ok=True)
-    for relative, value in index_files(pages, stop_words).items():
+    for relative, value in index_files(pages, stop_words, prefixes).items():
         (folder / relative).write_bytes(_json(value))
     return folder
 

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from macros.derive.site import ThemeView
+from macros.publish.language_links import alternate_links, language_bar
 from macros.publish.menu import usable_menu
 
 CONFIG_KEY = "clo_theme"
@@ -54,7 +55,7 @@ def apply_theme(config: Any, theme: ThemeView) -> None:
     """Put the council's site name and copyright line, and our words, into the config."""
     config["site_name"] = theme.site_name
     config["copyright"] = theme.copyright
-    config[CONFIG_KEY] = ThemeContext(theme)
+    config[CONFIG_KEY] = ThemeContext(theme, str(config.get("site_url") or ""))
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class ThemeContext:
     """``clo`` in the theme's templates: one per build."""
 
     theme: ThemeView
+    site_url: str = ""
+    """This build's ``site_url`` (a language's own folder in its build)."""
 
     def t(self, key: str, **values: Any) -> Markup:
         return self.theme.words.markup(key, **values)
@@ -80,6 +83,14 @@ class ThemeContext:
         if self.theme.header_name is None:
             return config
         return HeaderConfig(config, self.theme.header_name)
+
+    def alternates(self, page: Any) -> list[tuple[str, str]]:
+        """(hreflang, full address) of this page in every language, for ``<head>``."""
+        return alternate_links(self.theme, self.site_url, page)
+
+    def language_bar(self, page: Any) -> Markup:
+        """The language switcher and, in a sample translation, what that means."""
+        return language_bar(self.theme, page)
 
     @cached_property
     def script_words(self) -> Markup:

@@ -456,3 +456,11 @@ def glossary(ctx: PageContext) -> Markup:
         terms=view.terms,
         also={term.id: ctx.site.words.join(list(term.also)) for term in view.terms},
     )
+
+
+@macro('easy_read("money")', "section")
+def easy_read(ctx: PageContext, section_id: str) -> Markup:
+    """The Easy Read version of one offer section: one idea per line, each with a picture."""
+    view = ctx.site.easy_read[section_id]
+    ctx.describe(ctx.site.sections[section_id].description)
+    return ctx.render("easy-read.html", view=view)

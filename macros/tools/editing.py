@@ -26,6 +26,10 @@ from macros.validate.model import Entry
 from macros.validate.model.common import Identifier
 from macros.validate.model.walk import is_list, model_in
 
+WRITTEN_LATER = frozenset({"easy_read"})
+"""Groups a new entry leaves out: the Easy Read text is written from the finished English
+(it records its fingerprint, which ``uv run translate`` prints)."""
+
 
 def scaffold(model: type[BaseModel], indent: int = 0) -> list[str]:
     """YAML lines for an empty ``model``, with its description as a comment on each field.
@@ -46,6 +50,8 @@ def scaffold(model: type[BaseModel], indent: int = 0) -> list[str]:
         inner = model_in(field.annotation)
         listed = is_list(field.annotation)
         if not (field.is_required() or examples or (inner and not listed)):
+            continue
+        if key in WRITTEN_LATER:
             continue
         comment = _lower_first((field.description or "").rstrip("."))
         choices = _choices(field.annotation)

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macros.validate.model.files import DATA_FILES
+from macros.validate.model.files import DATA_FILES, TRANSLATION_FILES
 
 SCHEMA_DIR = Path("data") / "schemas"
-SCHEMAS: dict[str, type[BaseModel]] = {kind.schema: kind.model for kind in DATA_FILES}
+SCHEMAS: dict[str, type[BaseModel]] = {kind.schema: kind.model for kind in DATA_FILES} | {
+    kind.schema: kind.model for kind in TRANSLATION_FILES
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -18,6 +18,8 @@ from pydantic.fields import FieldInfo
 from macros.load.yaml_file import FieldPath, LoadedFile, dotted
 from macros.problems import DataError, DataProblem
 from macros.validate.model.common import CODE_PATTERN, ID_PATTERN, REVIEW_INTERVAL_PATTERN
+from macros.validate.model.site import LANGUAGE_PATTERN
+from macros.validate.model.translations import FINGERPRINT_PATTERN
 from macros.validate.model.walk import allowed_keys, field_at
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -27,6 +29,9 @@ PATTERN_HINTS = {
     REVIEW_INTERVAL_PATTERN: "must be a number and weeks, months or years, e.g. '6 months' or '1 year'",
     ID_PATTERN: "must be lower-case words joined by hyphens, e.g. 'junior-isa'",
     CODE_PATTERN: "must be lower-case words joined by underscores, e.g. 'health_and_wellbeing'",
+    FINGERPRINT_PATTERN: "must be the fingerprint of the English: 12 characters, 0-9 and a-f, "
+    "as `uv run translate` prints it",
+    LANGUAGE_PATTERN: "must be a language tag such as 'ar', 'vi' or 'en-GB'",
 }
 EMAIL_HINT = "is not an email address, e.g. leaving.care@example.org"
 

@@ -235,6 +235,7 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
     known = names.known
     problems: list[DataProblem] = []
     calls: list[MacroCall] = []
+    languages = [item.code for item in data.settings.languages] if data is not None else None
     for path in _page_paths(docs_dir):
         page = path.relative_to(docs_dir).as_posix()
         shown = f"{docs_dir.name}/{page}"
@@ -243,6 +244,9 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
         if front_problem is not None:
             problems.append(DataProblem(shown, front_problem[0], "", front_problem[1]))
         front, body, offset = split_front_matter(text)
+        english = english_page(page)
+        if english is not None and languages is not None:
+            problems += _translated_page_problems(docs_dir, shown, english, front, languages)
         if front.get("render_macros") is False:
             continue
         try:
@@ -270,7 +274,8 @@ def check_pages(docs_dir: Path, names: PageNames, data: SiteData | None) -> Page
             for line, field, message in prose_problems(body, tree)
         ]
         page_calls = _calls(tree, names, page, offset)
-        calls += page_calls
+        if english is None:
+            calls += page_calls  # a translated page shows what its English page shows
         lines = body.splitlines()
         for call in page_calls:
             if call.name in names.blocks:
@@ -342,6 +347,49 @@ def prose_problems(body: str, tree: nodes.Template) -> list[tuple[int, str, str]
             )
         )
     return problems
+
+
+_TRANSLATED_PAGE = re.compile(r"^(?P<page>.+)\.(?P<language>[a-z]{2,3}(?:-[A-Z]{2})?)\.md$")
+
+
+def english_page(page: str) -> tuple[str, str] | None:
+    """(English page, language) of a translated page (``offer/money.ar.md``), or None.
+
+    >>> english_page("offer/money.ar.md"), english_page("offer/money.md")
+    (('offer/money.md', 'ar'), None)
+    """
+    match = _TRANSLATED_PAGE.match(page)
+    return (f"{match['page']}.md", match["language"]) if match else None
+
+
+def _translated_page_problems(
+    docs_dir: Path,
+    shown: str,
+    english: tuple[str, str],
+    front: Mapping[str, object],
+    languages: list[str],
+) -> list[DataProblem]:
+    """A translated page names a language of the site and an English page, and records the
+    fingerprint of the English it was made from."""
+    page, language = english
+    if language not in languages:
+        known = ", ".join(languages) or "none yet"
+        message = (
+            f"unknown language '{language}' in the file name; the languages under "
+            f"languages: in data/site.yml are: {known}"
+        )
+        return [DataProblem(shown, 1, "", message)]
+    if not (docs_dir / page).is_file():
+        message = f"translates {docs_dir.name}/{page}, which does not exist; name it after its English page"
+        return [DataProblem(shown, 1, "", message)]
+    made_from = front.get("made_from")
+    if not isinstance(made_from, str) or not re.fullmatch(r"[0-9a-f]{12}", made_from):
+        message = (
+            "add 'made_from:' to the front matter: the fingerprint of the English page it was "
+            "translated from, 12 characters 0-9 and a-f, as `uv run translate` prints it"
+        )
+        return [DataProblem(shown, 1, "made_from", message)]
+    return []
 
 
 def _placement_problem(line: str, name: str) -> str | None:

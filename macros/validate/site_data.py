@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,16 @@ from macros.validate.model import (
     SiteSettings,
     SituationsFile,
 )
-from macros.validate.model.files import DATA_FILES, GALLERY, DataFile
+from macros.validate.model.files import (
+    DATA_FILES,
+    GALLERY,
+    OFFER,
+    OFFER_TRANSLATION,
+    TRANSLATION_FILES,
+    DataFile,
+    TranslationFile,
+)
+from macros.validate.model.translations import OfferSectionTranslation, SiteTranslation
 from macros.validate.rules.action_plan import action_plan_problems
 from macros.validate.rules.arrangements import arrangements_problems
 from macros.validate.rules.care_leavers import care_leaver_problems
@@ -53,6 +62,24 @@ from macros.validate.rules.registries import (
     place_problems,
     situation_problems,
 )
+from macros.validate.rules.translations import (
+    language_problem,
+    languages_problems,
+    offer_translation_problems,
+    translation_files,
+    untranslated_words_notices,
+)
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """The translation files of one language (``data/offer/<section>.<code>.yml``,
+    ``data/site.<code>.yml``), validated."""
+
+    code: str
+    site: SiteTranslation | None = None
+    offer: dict[str, OfferSectionTranslation] = field(default_factory=dict)
+    """Translated sections by section id."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,8 @@ class SiteData:
     """Facts of each publishable gallery picture, by file name in data/gallery/."""
     sources: dict[str, LoadedFile] = field(default_factory=dict)
     """The loaded files, by path, for lines in later messages."""
+    languages: dict[str, LanguageData] = field(default_factory=dict)
+    """The translations of each language under ``languages:`` in data/site.yml, by code."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +129,9 @@ class Checked:
 _validated: dict[tuple[str, type[BaseModel]], tuple[bytes, tuple[Any, LoadedFile]]] = {}
 
 
-def _load(root: Path, relative: str, kind: DataFile, problems: list[DataProblem]) -> Any:
+def _load(
+    root: Path, relative: str, kind: DataFile | TranslationFile, problems: list[DataProblem]
+) -> Any:
     """(model, source) for one file, or None with its problems added to ``problems``."""
     raw = (root / relative).read_bytes()
     known = _validated.get((relative, kind.model))
@@ -120,7 +151,9 @@ def _files_of(root: Path, kind: DataFile) -> list[str]:
     folder = kind.folder
     if folder is None:
         return [kind.path] if (root / kind.path).is_file() else []
-    return [f"{folder}/{path.name}" for path in sorted((root / folder).glob("*.yml"))]
+    # A name with a dot before .yml (money.ar.yml) is a translation: see _translations.
+    paths = sorted((root / folder).glob("*.yml"))
+    return [f"{folder}/{path.name}" for path in paths if "." not in path.stem]
 
 
 def check_data(project_root: Path, today: dt.date) -> Checked:
@@ -178,6 +211,7 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         (arrangements_problems, arrangements),
         (district_problems, settings),
         (glossary_problems, glossary),
+        (languages_problems, settings),
     ]
     for rule, model_and_source in rules:
         if model_and_source is not None:
@@ -216,10 +250,16 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
     if figures is not None:
         problems += figures_problems(*figures)
     notices: list[DataProblem] = []
+    if settings is not None:
+        notices += untranslated_words_notices(settings[0])
     pictures: dict[str, PictureFacts] = {}
     if gallery is not None:
         gallery_problems, notices, pictures = _gallery(gallery, principle_ids, project_root, today)
         problems += gallery_problems
+
+    languages: dict[str, LanguageData] = {}
+    if settings is not None:
+        languages = _translations(project_root, settings[0], offer, problems, loaded)
 
     if problems or settings is None or principles is None:
         return Checked(None, sorted(problems), sorted(notices))
@@ -242,8 +282,57 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         glossary=glossary[0] if glossary else None,
         pictures=pictures,
         sources=sources,
+        languages=languages,
     )
     return Checked(data, [], sorted(notices))
+
+
+def _translations(
+    root: Path,
+    settings: SiteSettings,
+    offer: dict[str, tuple[OfferSection, LoadedFile]],
+    problems: list[DataProblem],
+    loaded: dict[str, dict[str, tuple[Any, LoadedFile]]],
+) -> dict[str, LanguageData]:
+    """Every translation file, checked against its language and its English file."""
+    codes = [language.code for language in settings.languages]
+    found: dict[str, LanguageData] = {code: LanguageData(code) for code in codes}
+    offer_folder = OFFER.folder or "data/offer"
+    kinds = [
+        (
+            kind,
+            translation_files(
+                root,
+                offer_folder if kind is OFFER_TRANSLATION else "data",
+                "" if kind is OFFER_TRANSLATION else "site",
+            ),
+        )
+        for kind in TRANSLATION_FILES
+    ]
+    for kind, files in kinds:
+        for relative, item, code in files:
+            wrong_language = language_problem(relative, code, codes)
+            if wrong_language is not None:
+                problems.append(wrong_language)
+                continue
+            english_path = kind.translates.path.replace("<section>", item)
+            if kind is OFFER_TRANSLATION and not (root / english_path).is_file():
+                message = (
+                    f"translates {english_path}, which does not exist; name it after its section"
+                )
+                problems.append(DataProblem(relative, 1, "", message))
+                continue
+            result = _load(root, relative, kind, problems)
+            if result is None:
+                continue
+            model, source = result
+            loaded.setdefault(f"translation:{code}", {})[relative] = result
+            if isinstance(model, SiteTranslation):
+                found[code] = replace(found[code], site=model)
+            elif item in offer:
+                problems += offer_translation_problems(model, source, offer[item][0], english_path)
+                found[code].offer[item] = model
+    return found
 
 
 def _gallery(
@@ -282,4 +371,4 @@ def load_site_data(project_root: Path, today: dt.date) -> SiteData:
     return checked.data
 
 
-__all__ = ["GALLERY", "Checked", "SiteData", "check_data", "load_site_data"]
+__all__ = ["GALLERY", "Checked", "LanguageData", "SiteData", "check_data", "load_site_data"]

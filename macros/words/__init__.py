@@ -58,6 +58,8 @@ class Words:
     locale: Locale
     entries: Mapping[str, Entry]
     """Flattened keys (``entry.contact``) to text, or to plural forms by category."""
+    untranslated: frozenset[str] = frozenset()
+    """Keys this language's catalogue does not have yet: their English is used."""
 
     @property
     def direction(self) -> str:
@@ -106,9 +108,14 @@ class Words:
         return entry.get(form, entry["other"])
 
     def _values(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        filled = dict(values)
         if "count" in values and isinstance(values["count"], int | float):
-            return {**values, "count": self.number(values["count"])}
-        return dict(values)
+            filled["count"] = self.number(values["count"])
+        if self.locale.text_direction == "rtl":
+            # Each value is isolated (U+2068 ... U+2069), so an English name or note, a
+            # phone number or a date keeps its own order inside right-to-left words.
+            return {name: _isolated(value) for name, value in filled.items()}
+        return filled
 
     def date(self, value: dt.date) -> str:
         """A date for people: "1 April 2026" in English.
@@ -202,6 +209,17 @@ def _escaped(text: str) -> Markup:
     return escape(text)
 
 
+def _isolated(value: Any) -> Any:
+    """A value between the Unicode isolate marks (first strong isolate, pop isolate).
+
+    >>> _isolated("Money") == "\u2068Money\u2069", str(_isolated(Markup("<b>1</b>")))
+    (True, '\u2068<b>1</b>\u2069')
+    """
+    if isinstance(value, Markup):
+        return Markup("\u2068") + value + Markup("\u2069")
+    return f"\u2068{value}\u2069"
+
+
 def placeholders(text: str) -> set[str]:
     """The names of the placeholders in one entry.
 
@@ -246,7 +264,30 @@ def load_words(language: str) -> Words:
     The catalogue ships with the template and is read as plain YAML.
     """
     path = catalogue_path(language)
+    entries = _catalogue(path)
+    untranslated: frozenset[str] = frozenset()
+    if path != ENGLISH:
+        # A key added to the English catalogue shows in English until it is translated
+        # (``check`` lists such keys), so adding a word never breaks another language.
+        english = _catalogue(ENGLISH)
+        untranslated = frozenset(english) - frozenset(entries)
+        entries = {**english, **entries}
+    return Words(language, Locale.parse(language.replace("-", "_")), entries, untranslated)
+
+
+ENGLISH = CATALOGUE_DIR / "en.yml"
+
+
+def _catalogue(path: Path) -> dict[str, Entry]:
     # libyaml when it is there: ten times faster than PyYAML's own parser for this file.
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    tree = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    return Words(language, Locale.parse(language.replace("-", "_")), flatten(tree))
+    return flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+
+
+def has_catalogue(language: str) -> bool:
+    """Whether the interface's words exist in ``language`` (``macros/words/<code>.yml``).
+
+    >>> has_catalogue("en-GB"), has_catalogue("xx")
+    (True, False)
+    """
+    return catalogue_path(language).is_file()

@@ -31,6 +31,19 @@
   var say = null;
   var STOP_WORDS = {};
   var PLURAL_ENDINGS = [];
+  // What the language joins to the front of a word (Arabic "ال", "the"), longest first:
+  // taken off as without_prefix() in search_index.py does, so "مال" finds "المال".
+  var PREFIXES = [];
+
+  function withoutPrefix(word) {
+    for (var i = 0; i < PREFIXES.length; i += 1) {
+      var prefix = PREFIXES[i];
+      if (word.lastIndexOf(prefix, 0) === 0 && word.length - prefix.length >= SHARD_LETTERS) {
+        return word.slice(prefix.length);
+      }
+    }
+    return word;
+  }
 
   function normalise(text) {
     // As normalise() in search_index.py: no accents, lower case.
@@ -51,7 +64,7 @@
 
   function terms(question) {
     var seen = {};
-    return normalise(question).split(NOT_WORD).filter(function (word) {
+    return normalise(question).split(NOT_WORD).map(withoutPrefix).filter(function (word) {
       if (word.length < SHARD_LETTERS || STOP_WORDS[word] || seen[word]) { return false; }
       seen[word] = true;
       return true;
@@ -152,6 +165,9 @@
       if (word) { STOP_WORDS[word] = true; }
     });
     PLURAL_ENDINGS = say("search.plural_endings").split(/\s+/).filter(Boolean);
+    PREFIXES = say("search.prefixes").split(/\s+/).filter(Boolean).sort(function (a, b) {
+      return b.length - a.length;
+    });
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector("[data-clo-search-status]");
     var list = document.querySelector("[data-clo-search-results]");

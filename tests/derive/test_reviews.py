@@ -17,6 +17,10 @@ EN = load_words("en-GB")
 def test_rows_of_the_fixture_site_soonest_first(views: SiteViews) -> None:
     rows = views.review_rows
     assert [(row.kind, row.id, row.review.state) for row in rows] == [
+        # The Arabic of this entry was made from an older English (tests/fixture_site).
+        ("translation", "ar/college-bursary", "overdue"),
+        # Its Easy Read text was written from an older English too.
+        ("easy_read", "easy-read/money-at-16", "overdue"),
         ("section", "always-overdue", "overdue"),
         ("section", "due-soon", "due_soon"),
         ("arrangements", "arrangements", "current"),
@@ -55,7 +59,8 @@ def test_the_arrangements_have_a_row(views: SiteViews) -> None:
 def test_without_arrangements_there_is_no_such_row(views: SiteViews) -> None:
     rows = review_rows(views.sections.values(), None, EN)
     assert "arrangements" not in {row.kind for row in rows}
-    assert len(rows) == len(views.review_rows) - 1
+    reviews = [row for row in views.review_rows if row.kind not in {"translation", "easy_read"}]
+    assert len(rows) == len(reviews) - 1
 
 
 def review(due_iso: str) -> ReviewView:

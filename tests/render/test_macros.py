@@ -83,6 +83,7 @@ def test_the_registry_lists_every_macro() -> None:
         "finder_results",
         "care_leaver_check",
         "glossary",
+        "easy_read",
     ]
 
 
@@ -241,6 +242,8 @@ def test_review_table_lists_every_row_soonest_first(views: SiteViews) -> None:
     soup = soup_of(macros.review_table(on(views, "reviews/")))
     links = [a["href"] for a in soup.select(".clo-review-row__title a")]
     assert links == [
+        "../ar/offer/money/#college-bursary",
+        "../offer/money-easy-read/#money-at-16",
         "../offer/money/",
         "../offer/housing/",
         "../offer/moving-on/",
@@ -249,7 +252,8 @@ def test_review_table_lists_every_row_soonest_first(views: SiteViews) -> None:
         "../offer/health/#free-prescriptions",
     ]
     kinds = [dd.get_text() for dd in soup.select(".clo-review-row__facts dd:nth-of-type(1)")]
-    assert kinds[2] == "Arrangements"
+    assert kinds[4] == "Arrangements"
+    assert kinds[0] == "Translation: العربية"
 
 
 def test_review_table_lists_stale_amounts(views: SiteViews) -> None:

@@ -81,7 +81,9 @@ def test_review_lists_soonest_first_and_exits_zero_by_default() -> None:
         line.startswith("CURRENT") and "Arrangements  How we help you move to adult life" in line
         for line in rows
     )
-    assert lines[-1] == "1 overdue, 1 due soon, 4 up to date."
+    # Overdue: the Money section, and the Arabic and the Easy Read of one of its entries,
+    # made from an older English.
+    assert lines[-1] == "3 overdue, 1 due soon, 4 up to date."
 
 
 def test_review_fails_on_overdue_when_asked(fixture_copy: Path) -> None:
@@ -97,11 +99,12 @@ def test_review_fails_on_overdue_when_asked(fixture_copy: Path) -> None:
 def test_review_json_and_markdown_output() -> None:
     report = json.loads(run("review", "--json").stdout)
     assert report["generated_on"] == "2026-11-23"
-    assert report["counts"] == {"current": 4, "due_soon": 1, "overdue": 1}
+    assert report["counts"] == {"current": 4, "due_soon": 1, "overdue": 3}
     assert "arrangements" in [item["kind"] for item in report["items"]]
     markdown = run("review", "--markdown").stdout
     assert "- [ ] **Overdue** (15 July 2020): section `always-overdue`, Money" in markdown
     assert "- [ ] **Due soon** (1 December 2026): section `due-soon`" in markdown
+    assert "translation `ar/college-bursary`, Bursary for your course (Money)" in markdown
 
 
 def test_review_on_broken_data_prints_the_problem_not_a_traceback(fixture_copy: Path) -> None:

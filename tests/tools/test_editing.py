@@ -112,6 +112,8 @@ def test_new_entry_rejects_bad_or_duplicate_ids(section: Path) -> None:
 
 def test_every_fixture_section_survives_new_entry(tmp_path: Path) -> None:
     for original in sorted((FIXTURE_SITE / "data" / "offer").glob("*.yml")):
+        if "." in original.stem:
+            continue  # a translation (always-overdue.ar.yml) has no list of entries
         copy = tmp_path / original.name
         text = original.read_text(encoding="utf-8")
         copy.write_text(text, encoding="utf-8")

@@ -10,14 +10,24 @@ import pytest
 import yaml
 
 from macros.tools.schema import SCHEMA_DIR, SCHEMAS, schema_text
-from macros.validate.model.files import DATA_FILES
+from macros.validate.model.files import DATA_FILES, TRANSLATION_FILES
+from macros.validate.rules.translations import translation_name
 from tests.conftest import FIXTURE_SITE, ROOT
 
 FIXTURE_FILES = sorted((FIXTURE_SITE / "data").rglob("*.yml"))
 
 
 def schema_of(relative: str) -> dict[str, object]:
-    """The JSON Schema of the kind of data file at ``relative`` (e.g. data/offer/x.yml)."""
+    """The JSON Schema of the kind of data file at ``relative`` (e.g. data/offer/x.yml), or
+    of the translation file (data/offer/x.ar.yml)."""
+    name = relative.rpartition("/")[2]
+    named = translation_name(name.removesuffix(".yml"))
+    if named is not None:
+        for translation in TRANSLATION_FILES:
+            if translation.path_for(named[0], named[1]) == relative:
+                schema = ROOT / SCHEMA_DIR / translation.schema
+                return json.loads(schema.read_text(encoding="utf-8"))
+        raise AssertionError(f"{relative} is not a registered kind of translation file")
     for kind in DATA_FILES:
         if relative == kind.path or (kind.folder and relative.startswith(kind.folder + "/")):
             return json.loads((ROOT / SCHEMA_DIR / kind.schema).read_text(encoding="utf-8"))
@@ -29,7 +39,8 @@ def instance(path: Path) -> object:
 
 
 def test_there_is_one_schema_per_kind_of_data_file() -> None:
-    assert sorted(SCHEMAS) == sorted(kind.schema for kind in DATA_FILES)
+    kinds = [kind.schema for kind in DATA_FILES] + [kind.schema for kind in TRANSLATION_FILES]
+    assert sorted(SCHEMAS) == sorted(kinds)
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

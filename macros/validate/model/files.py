@@ -26,6 +26,7 @@ from .places import PlacesFile
 from .principles import PrinciplesFile
 from .site import SiteSettings
 from .situations import SituationsFile
+from .translations import OfferSectionTranslation, SiteTranslation
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,39 @@ DATA_FILES: tuple[DataFile, ...] = (
     GLOSSARY,
 )
 """Every kind of data file, in the order they are checked and documented."""
+
+
+@dataclass(frozen=True)
+class TranslationFile:
+    """One kind of translation file: beside the English file it translates, with the
+    language's code before ``.yml``.
+
+    >>> OFFER_TRANSLATION.path_for("money", "ar"), SITE_TRANSLATION.path_for("", "ar")
+    ('data/offer/money.ar.yml', 'data/site.ar.yml')
+    """
+
+    key: str
+    path: str
+    """Path from the project folder; ``<language>`` stands for a language's code."""
+    model: type[BaseModel]
+    translates: DataFile
+    schema: str
+
+    def path_for(self, item_id: str, language: str) -> str:
+        return self.path.replace("<section>", item_id).replace("<language>", language)
+
+
+OFFER_TRANSLATION = TranslationFile(
+    "offer",
+    "data/offer/<section>.<language>.yml",
+    OfferSectionTranslation,
+    OFFER,
+    "offer-section-translation.schema.json",
+)
+SITE_TRANSLATION = TranslationFile(
+    "site", "data/site.<language>.yml", SiteTranslation, SITE, "site-translation.schema.json"
+)
+
+TRANSLATION_FILES: tuple[TranslationFile, ...] = (SITE_TRANSLATION, OFFER_TRANSLATION)
+"""Every kind of translation file (a sibling of ``DATA_FILES``): the loader, the JSON
+Schemas and the README's reference tables are made from both."""

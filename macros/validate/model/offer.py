@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, fie
 from .common import Code, Identifier, MarkdownText, ReviewInterval, Strict, Text
 from .contacts import EntryContact
 from .times import OpeningTime
+from .translations import EasyRead
 
 
 class Duty(StrEnum):
@@ -261,6 +262,11 @@ class Entry(Strict):
     )
     last_reviewed_on: dt.date | None = Field(
         None, description="Set when this entry was checked separately from its section."
+    )
+    easy_read: EasyRead | None = Field(
+        None,
+        description="An Easy Read version: short sentences, one idea per line, each with a "
+        "picture; shown on the section's Easy Read page",
     )
 
 

@@ -28,6 +28,8 @@ HeaderName = Annotated[
     Field(json_schema_extra={"maxLength": HEADER_NAME_LENGTH}),
 ]
 
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+
 
 class Council(Strict):
     name: Text = Field(description="Full name of the council, e.g. 'Example County Council'.")
@@ -97,12 +99,31 @@ class HelpContact(Strict):
     web: HttpsUrl | None = Field(None, description="Web page.")
 
 
+class Language(Strict):
+    code: str = Field(
+        pattern=LANGUAGE_PATTERN,
+        description="Language tag, e.g. 'ar' (Arabic), 'vi' (Vietnamese), 'ps' (Pashto): its "
+        "pages are built under <site>/<code>/ from data/offer/<section>.<code>.yml, "
+        "data/site.<code>.yml and docs/<page>.<code>.md, with the words of the interface in "
+        "macros/words/<code>.yml",
+    )
+    name: Text = Field(
+        description="The language's name in its own words, e.g. 'العربية': the language "
+        "switcher shows it"
+    )
+    checked_by_translator: bool = Field(
+        False,
+        description="true once a qualified translator has checked the translations; until "
+        "then every page in it says they have not been checked",
+    )
+
+
 class SiteSettings(Strict):
     """``data/site.yml``: every council-specific word."""
 
     language: str = Field(
         "en-GB",
-        pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
+        pattern=LANGUAGE_PATTERN,
         description="Language of the site as a tag such as 'en-GB': the words of the "
         "interface, dates and HTML lang follow it",
     )
@@ -129,4 +150,9 @@ class SiteSettings(Strict):
     districts: list[District] = Field(
         default_factory=list,
         description="Districts of the area, for entries only given in some of them.",
+    )
+    languages: list[Language] = Field(
+        default_factory=list,
+        description="Other languages the site is published in, besides `language`; "
+        "leave it out for one language",
     )

@@ -50,8 +50,10 @@ def field_at(model: type[BaseModel], path: FieldPath) -> FieldInfo | None:
     """
     current: type[BaseModel] | None = model
     field: FieldInfo | None = None
+    keyed = False
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False  # a list position, or the key of a group of items by id
             continue
         if current is None:
             return None
@@ -59,6 +61,7 @@ def field_at(model: type[BaseModel], path: FieldPath) -> FieldInfo | None:
         if field is None:
             return None
         current = model_in(field.annotation)
+        keyed = is_mapping(field.annotation)
     return field
 
 
@@ -70,11 +73,14 @@ def allowed_keys(model: type[BaseModel], path: FieldPath) -> list[str]:
     ['from', 'to']
     """
     current: type[BaseModel] | None = model
+    keyed = False
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = fields_by_key(current).get(part) if current else None
         current = model_in(field.annotation) if field else None
+        keyed = field is not None and is_mapping(field.annotation)
     return sorted(fields_by_key(current)) if current else []
 
 
@@ -87,3 +93,14 @@ def is_list(annotation: Any) -> bool:
     if typing.get_origin(annotation) is list:
         return True
     return any(typing.get_origin(arg) is list for arg in typing.get_args(annotation))
+
+
+def is_mapping(annotation: Any) -> bool:
+    """Whether a field holds items by key (``entries: {id: {...}}``), possibly optional.
+
+    >>> is_mapping(dict[str, int] | None), is_mapping(list[int])
+    (True, False)
+    """
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(typing.get_origin(arg) is dict for arg in typing.get_args(annotation))

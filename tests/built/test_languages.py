@@ -1,0 +1,273 @@
+"""Every language of the built fixture site (issue 19): the fixture lists Arabic under
+``languages:``, translates two entries of its Money section (``always-overdue``) and its
+page, keeps one translation made from an older English, and leaves one entry and every
+other page untranslated."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from macros.words import load_words
+from tests.conftest import FIXTURE_SITE, built_pages, copy_fixture_site, run_build, soup_of
+
+ARABIC = load_words("ar")
+SITE_URL = "https://example.org/care-leavers/"
+
+
+def english_pages(site_dir: Path) -> list[Path]:
+    return [
+        page
+        for page in built_pages(site_dir)
+        if not page.relative_to(site_dir).as_posix().startswith("ar/")
+    ]
+
+
+def url_of(site_dir: Path, page: Path) -> str:
+    return page.relative_to(site_dir).as_posix().removesuffix("index.html")
+
+
+def entry(soup: BeautifulSoup, entry_id: str) -> Tag:
+    found = soup.select_one(f"article#{entry_id}, article[aria-labelledby='{entry_id}']")
+    assert isinstance(found, Tag), entry_id
+    return found
+
+
+@pytest.fixture(scope="module")
+def money(site_dir: Path) -> BeautifulSoup:
+    return soup_of(site_dir / "ar" / "offer" / "money" / "index.html")
+
+
+def test_every_page_is_built_in_arabic_too(site_dir: Path) -> None:
+    missing = [
+        url_of(site_dir, page)
+        for page in english_pages(site_dir)
+        if not (site_dir / "ar" / page.relative_to(site_dir)).is_file()
+    ]
+    assert missing == []
+    assert len(english_pages(site_dir)) > 10
+
+
+def test_arabic_pages_are_right_to_left_and_english_ones_left_to_right(site_dir: Path) -> None:
+    for page in built_pages(site_dir):
+        html = soup_of(page).html
+        assert html is not None
+        arabic = page.relative_to(site_dir).as_posix().startswith("ar/")
+        expected = ("ar", "rtl") if arabic else ("en-GB", "ltr")
+        assert (html["lang"], html["dir"]) == expected, page
+    body = soup_of(site_dir / "ar" / "index.html").body
+    assert body is not None and body["dir"] == "rtl"  # Material mirrors its layout
+
+
+def test_the_money_page_lists_the_current_translations(money: BeautifulSoup) -> None:
+    title = entry(money, "setting-up-home").select_one("h2")
+    assert title is not None and title.get_text().startswith("منحة تأسيس المنزل")
+    # Plain text from a translation is escaped like any other.
+    assert "<script>" in title.get_text() and money.find("script", string="alert(1)") is None
+    assert not title.has_attr("lang")
+    assert entry(money, "money-at-16").select_one("h2").get_text() == "مال للعيش في سن 16 و17"
+    h1 = money.select_one(".md-content h1")
+    assert h1 is not None and h1.get_text() == "المال"
+    intro = money.select_one(".clo-section__intro")
+    assert intro is not None and "المال الذي يمكنك" in intro.get_text()
+
+
+def test_an_untranslated_entry_is_the_english_marked_with_a_notice(money: BeautifulSoup) -> None:
+    card = entry(money, "money-advice")
+    title = card.select_one("h2")
+    assert title is not None and title.get_text() == "Money advice, whatever your age"
+    assert (title["lang"], title["dir"]) == ("en-GB", "ltr")
+    summary = card.select_one(".clo-entry__summary")
+    assert summary is not None and summary["lang"] == "en-GB"
+    notice = card.select_one(".clo-entry__language")
+    assert notice is not None and notice.get_text() == ARABIC("translation.missing")
+    assert not notice.has_attr("lang")  # the notice is in the page's language
+
+
+def test_a_translation_of_an_older_english_shows_the_english_with_the_date(
+    money: BeautifulSoup,
+) -> None:
+    card = entry(money, "college-bursary")
+    assert card.select_one("h2").get_text() == "Bursary for your course"
+    assert "منحة دراسية قديمة" not in card.get_text()
+    notice = card.select_one(".clo-entry__language")
+    # The section was last checked on 15 January 2020.
+    assert notice is not None and notice.get_text() == ARABIC(
+        "translation.changed", date=ARABIC.date(__import__("datetime").date(2020, 1, 15))
+    )
+
+
+def test_amounts_and_phone_numbers_come_from_the_english(money: BeautifulSoup) -> None:
+    card = entry(money, "setting-up-home")
+    amounts = [li.get_text() for li in card.select(".clo-amount")]
+    # The English data's current amount (£2,500), whatever the translated summary says.
+    assert any("2,500" in text for text in amounts), amounts
+    phones = [a["href"] for a in card.select('a[href^="tel:"]')]
+    assert phones == ["tel:+441632960011"]
+
+
+def test_translated_pages_are_never_published_at_their_own_address(site_dir: Path) -> None:
+    assert not (site_dir / "offer" / "money.ar").exists()
+    assert not (site_dir / "ar" / "offer" / "money.ar").exists()
+    english = soup_of(site_dir / "offer" / "money" / "index.html")
+    assert english.select_one(".md-content h1").get_text() == "Money"
+
+
+def test_an_untranslated_page_is_the_english_under_a_notice(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "ar" / "offer" / "health" / "index.html")
+    notice = soup.select_one(".md-content .clo-notice--language")
+    assert notice is not None and notice.get_text(strip=True) == ARABIC("translation.page_missing")
+    prose = notice.find_next_sibling("div")
+    assert isinstance(prose, Tag) and (prose["lang"], prose["dir"]) == ("en-GB", "ltr")
+    # Its blocks (the section's cards) are in the page's language, marked so.
+    block = prose.select_one("div[lang=ar]")
+    assert block is not None and block["dir"] == "rtl"
+    assert block.select_one(".clo-entry") is not None
+
+
+def test_every_page_links_to_itself_in_each_language(site_dir: Path) -> None:
+    for page in built_pages(site_dir):
+        url = url_of(site_dir, page)
+        if url.endswith("404.html"):
+            continue
+        soup = soup_of(page)
+        links = {
+            a["hreflang"]: urljoin(SITE_URL + url, a["href"])
+            for a in soup.select(".clo-languages a[hreflang]")
+        }
+        current = soup.select_one(".clo-languages [aria-current]")
+        assert current is not None, url
+        own = url.removeprefix("ar/")
+        if url.startswith("ar/"):
+            assert links == {"en-GB": SITE_URL + own}, url
+            assert current.get_text() == "العربية"
+        else:
+            assert links == {"ar": SITE_URL + "ar/" + own}, url
+            assert current.get_text() == "English"
+
+
+def test_hreflang_alternates_name_every_language(site_dir: Path) -> None:
+    for page in built_pages(site_dir):
+        url = url_of(site_dir, page)
+        if url.endswith("404.html"):
+            continue
+        own = url.removeprefix("ar/")
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in soup_of(page).select("head link[rel=alternate][hreflang]")
+        }
+        assert alternates == {
+            "en-GB": SITE_URL + own,
+            "ar": SITE_URL + "ar/" + own,
+            "x-default": SITE_URL + own,
+        }, url
+
+
+def test_a_sample_translation_says_it_is_not_yet_checked(site_dir: Path) -> None:
+    sample = soup_of(site_dir / "ar" / "index.html").select_one(".clo-languages__sample")
+    assert sample is not None and sample.get_text() == ARABIC("language.sample")
+    assert soup_of(site_dir / "index.html").select_one(".clo-languages__sample") is None
+
+
+def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
+    def titles(path: Path) -> set[str]:
+        return {doc["title"] for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]}
+
+    arabic = titles(site_dir / "ar" / "search" / "search_index.json")
+    english = titles(site_dir / "search" / "search_index.json")
+    assert "مال للعيش في سن 16 و17" in arabic
+    assert "Money to live on at 16 and 17" in english
+    assert not any(re.search("[\u0600-\u06ff]", title) for title in english)
+
+
+def test_the_exports_are_written_once_for_the_whole_site(site_dir: Path) -> None:
+    assert (site_dir / "open-referral" / "services.json").is_file()
+    assert (site_dir / "review.json").is_file()
+    # Only the two files the reviewers' page links to, as copies; never a second feed.
+    arabic = sorted(
+        p.relative_to(site_dir / "ar").as_posix()
+        for p in (site_dir / "ar" / "open-referral").rglob("*")
+        if p.is_file()
+    )
+    assert arabic == ["open-referral/services.json"]
+    own = (site_dir / "review.json").read_bytes()
+    assert (site_dir / "ar" / "review.json").read_bytes() == own
+    review = json.loads((site_dir / "review.json").read_text(encoding="utf-8"))
+    stale = [item for item in review["items"] if item["kind"] == "translation"]
+    assert [(item["id"], item["status"]) for item in stale] == [("ar/college-bursary", "overdue")]
+
+
+def test_the_easy_read_page_has_a_picture_for_each_idea(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "offer" / "money-easy-read" / "index.html")
+    current = soup.select_one("section[aria-labelledby=setting-up-home]")
+    assert current is not None
+    lines = current.select(".clo-easy-read__line")
+    assert len(lines) == 3
+    assert lines[0].get_text(strip=True) == "You are moving into your first home."
+    for line in lines:
+        picture = line.select_one("img")
+        assert picture is not None and picture["alt"] == ""
+        target = (site_dir / "offer" / "money-easy-read" / picture["src"]).resolve()
+        assert target.is_file() and target.suffix == ".svg"
+    # Plain text, never markup.
+    assert "<b>Up to</b>" in current.get_text()
+    stale = soup.select_one("section[aria-labelledby=money-at-16]")
+    assert stale is not None and not stale.select(".clo-easy-read__line")
+    notice = stale.select_one(".clo-notice")
+    assert notice is not None and "15 January 2020" in notice.get_text()
+    money = soup_of(site_dir / "offer" / "money" / "index.html")
+    link = money.select_one(".clo-section__easy-read a")
+    assert link is not None and link["href"] == "../money-easy-read/"
+
+
+# A third language, added by data alone.
+
+
+def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
+    site = copy_fixture_site(tmp_path / "project")
+    settings = site / "data" / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "    name: العربية\n", "    name: العربية\n  - code: vi\n    name: Tiếng Việt\n"
+        ),
+        encoding="utf-8",
+    )
+    (site / "data" / "offer" / "always-overdue.vi.yml").write_text(
+        yaml.safe_dump(
+            {
+                "entries": {
+                    "money-advice": {
+                        "made_from": "8922f23baaf9",
+                        "title": "Tư vấn về tiền bạc, ở mọi lứa tuổi",
+                        "summary": "Tư vấn miễn phí về tiền, nợ và trợ cấp.",
+                    }
+                }
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    result = run_build(site, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    built = tmp_path / "site"
+    vietnamese = soup_of(built / "vi" / "offer" / "money" / "index.html")
+    assert vietnamese.html is not None and vietnamese.html["lang"] == "vi"
+    assert vietnamese.html["dir"] == "ltr"
+    assert entry(vietnamese, "money-advice").select_one("h2").get_text() == (
+        "Tư vấn về tiền bạc, ở mọi lứa tuổi"
+    )
+    assert entry(vietnamese, "setting-up-home").select_one("h2")["lang"] == "en-GB"
+    switcher = [a["hreflang"] for a in soup_of(built / "index.html").select(".clo-languages a")]
+    assert switcher == ["ar", "vi"]
+    assert (built / "ar" / "offer" / "money" / "index.html").is_file()
+
+
+def test_the_fixture_lists_one_other_language() -> None:
+    settings = yaml.safe_load((FIXTURE_SITE / "data" / "site.yml").read_text(encoding="utf-8"))
+    assert [language["code"] for language in settings["languages"]] == ["ar"]

@@ -1,0 +1,70 @@
+"""macros.publish.languages and language_links: a build per language, translated pages,
+the menu, and the links between languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from macros.derive.site import SiteViews
+from macros.derive.translations import Freshness
+from macros.publish.language_links import alternate_links, language_bar
+from macros.publish.languages import (
+    build_language,
+    page_source,
+    translated_nav,
+    untranslated_page,
+)
+from macros.validate.rules.translations import fingerprint
+from macros.words import load_words
+
+
+def test_the_language_of_a_build() -> None:
+    assert build_language({}) is None
+    assert build_language({"clo_language": "ar"}) == "ar"
+
+
+def test_a_translated_page_is_read_only_when_made_from_the_english_as_it_is(tmp_path: Path) -> None:
+    english = "# Money\n\n{{ offer_section('money') }}\n"
+    (tmp_path / "money.md").write_text(english, encoding="utf-8")
+    translated = tmp_path / "money.ar.md"
+    translated.write_text(f"---\nmade_from: {fingerprint(english)}\n---\n# المال\n", "utf-8")
+    source, state = page_source(tmp_path, "money.md", "ar")
+    assert state is Freshness.current and source is not None and "# المال" in source
+    (tmp_path / "money.md").write_text(english + "\nMore.\n", encoding="utf-8")
+    assert page_source(tmp_path, "money.md", "ar") == (None, Freshness.changed)
+    assert page_source(tmp_path, "money.md", "vi") == (None, Freshness.missing)
+    translated.write_text("# المال\n", encoding="utf-8")  # no fingerprint at all
+    assert page_source(tmp_path, "money.md", "ar")[1] is Freshness.missing
+
+
+def test_menu_titles_come_from_names() -> None:
+    page = SimpleNamespace(title="Home", children=None)
+    child = SimpleNamespace(title="What changed", children=None)
+    section = SimpleNamespace(title="Offer", children=[child])
+    nav = SimpleNamespace(items=[page, section])
+    translated_nav(nav, {"Home": "الرئيسية", "What changed": "ما الذي تغيّر"})
+    assert (page.title, section.title, child.title) == ("الرئيسية", "Offer", "ما الذي تغيّر")
+
+
+def test_an_untranslated_page_is_wrapped_as_english(views: SiteViews) -> None:
+    arabic = views.theme.__class__(
+        **{**views.theme.__dict__, "current": views.languages[1], "words": load_words("ar")}
+    )
+    html = untranslated_page("<p>Hello</p>", Freshness.missing, arabic)
+    assert html.endswith('<div lang="en-GB" dir="ltr">\n<p>Hello</p>\n</div>')
+    assert load_words("ar")("translation.page_missing") in html
+    assert untranslated_page("<p>x</p>", Freshness.current, arabic) == "<p>x</p>"
+
+
+def test_the_switcher_and_alternates_of_a_page(views: SiteViews) -> None:
+    page = SimpleNamespace(url="offer/money/")
+    bar = str(language_bar(views.theme, page))
+    assert 'href="../../ar/offer/money/"' in bar and 'hreflang="ar"' in bar
+    assert 'aria-current="true"' in bar and "clo-languages__sample" not in bar
+    assert alternate_links(views.theme, "https://example.org/x/", page) == [
+        ("en-GB", "https://example.org/x/offer/money/"),
+        ("ar", "https://example.org/x/ar/offer/money/"),
+        ("x-default", "https://example.org/x/offer/money/"),
+    ]
+    assert alternate_links(views.theme, "https://example.org/x/", None) == []
