@@ -101,11 +101,16 @@ class Words:
         except KeyError:
             raise KeyError(f"no interface words '{key}' in the {self.language} catalogue") from None
         if isinstance(entry, str):
-            return entry
-        if count is None:
+            text = entry
+        elif count is None:
             raise KeyError(f"interface words '{key}' have plural forms: give count=")
-        form = self.locale.plural_form(count)
-        return entry.get(form, entry["other"])
+        else:
+            text = entry.get(self.locale.plural_form(count), entry["other"])
+        if key in self.untranslated and self.locale.text_direction == "rtl":
+            # English shown until translated keeps its own order ("What can I get?", not
+            # "?What can I get") inside right-to-left text: isolated, as values are.
+            return str(_isolated(text))
+        return text
 
     def _values(self, values: Mapping[str, Any]) -> dict[str, Any]:
         filled = dict(values)

@@ -117,10 +117,14 @@ def _is_words(node: ast.expr) -> bool:
 
 
 def _is_words_call(func: ast.expr) -> bool:
-    """``words(...)``, ``site.words(...)`` or ``words.markup(...)``."""
+    """``words(...)``, ``site.words(...)``, ``words.markup(...)`` or ``words.text(...)``."""
     if _is_words(func):
         return True
-    return isinstance(func, ast.Attribute) and func.attr == "markup" and _is_words(func.value)
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in {"markup", "text"}
+        and _is_words(func.value)
+    )
 
 
 def _expand(key: ast.expr, where: str, names: Mapping[str, list[str]]) -> list[str]:
@@ -198,7 +202,9 @@ def python_uses(source: str, where: str) -> tuple[list[Use], list[str]]:
             passed_on.append(at)
             continue
         given = [kw.arg for kw in node.keywords]
-        values = None if None in given else frozenset(str(name) for name in given)
+        # words.text() gives the raw words: its caller fills the placeholders (in CSS).
+        raw = isinstance(node.func, ast.Attribute) and node.func.attr == "text"
+        values = None if raw or None in given else frozenset(str(name) for name in given)
         uses += [Use(expanded, at, values) for expanded in _expand(key, at, names)]
     return uses, passed_on
 

@@ -7,6 +7,7 @@ and plural forms of its own language.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,20 @@ def test_right_to_left_values_are_isolated() -> None:
     arabic = load_words("ar")
     assert arabic("help.call", phone="01632 960 100") == "اتصل على \u206801632 960 100\u2069"
     assert ENGLISH("help.call", phone="01632 960 100") == "Call 01632 960 100"
+
+
+def test_english_shown_until_translated_keeps_its_order_in_right_to_left_text() -> None:
+    """A key a right-to-left catalogue lacks shows its English isolated, so "What can I
+    get?" is not read as "?What can I get"; translated keys are as written."""
+    arabic = load_words("ar")
+    lacking = dataclasses.replace(
+        arabic,
+        entries={**arabic.entries, "footer.search": ENGLISH.text("footer.search")},
+        untranslated=frozenset({"footer.search"}),
+    )
+    assert lacking("footer.search") == f"\u2068{ENGLISH('footer.search')}\u2069"
+    assert lacking("footer.label") == arabic("footer.label")
+    assert "\u2068" not in arabic("footer.search")
 
 
 def _forms(entry: object) -> list[str]:
