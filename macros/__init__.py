@@ -29,7 +29,7 @@ from macros.publish.finder_pages import plan_pages
 from macros.publish.glossary import apply_glossary
 from macros.publish.languages import build_language, in_language
 from macros.publish.offer_pdf import print_offer, write_printed
-from macros.publish.offline import offline_build, set_up_offline, write_offline
+from macros.publish.offline import set_up_offline
 from macros.publish.outputs import write_outputs
 from macros.publish.speed import freeze_build_data, template_cache
 from macros.publish.theme import apply_theme
@@ -93,7 +93,8 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
 
 def on_post_build(env: Any) -> None:
     """Write the exports, the gallery pictures, the printed offer and the web app next to
-    the pages; the service worker last, as it lists what the others wrote."""
+    the pages. The service worker comes after them all, in ``mkdocs_hooks.on_post_build``,
+    as it lists what they and the site's stylesheet (written there) are."""
     root = Path(env.conf["config_file_path"]).parent
     save_markdown_cache(root / CACHE_FOLDER)
     site, data, printed = env.clo_build
@@ -109,9 +110,6 @@ def on_post_build(env: Any) -> None:
     write_printed(printed, site_dir)
     custom_dir = env.conf["theme"].custom_dir
     write_web_app(site, site_dir, theme_colour(Path(custom_dir) if custom_dir else None))
-    offline = offline_build(env.conf)
-    if offline is not None:
-        write_offline(offline, site_dir)
 
 
 __all__ = ["define_env", "on_post_build", "on_pre_page_macros"]

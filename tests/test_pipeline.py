@@ -25,6 +25,7 @@ class FakeEnv:
             "docs_dir": str(site / "docs"),
             "site_url": "https://example.org/care-leavers/",
             "extra": {},
+            "theme": {},
         }
         self.variables: dict[str, Any] = {}
         self.macros: dict[str, Callable[..., Any]] = {}

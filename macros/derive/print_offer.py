@@ -48,7 +48,7 @@ class PrintOfferView:
     """Everything the one-page offer shows."""
 
     title: str
-    """The document's title: the site's name, e.g. "Fellshire Care Leaver Offer"."""
+    """The document's title: the site's name, e.g. "Anyshire Care Leaver Offer"."""
     offer_title: str
     council: str
     settings: SiteSettings
@@ -122,7 +122,7 @@ def css_content(words_text: str, values: Mapping[str, str]) -> Markup:
     """Words with placeholders as a CSS ``content`` value, each placeholder replaced by
     its CSS (such as ``counter(page)``) and the words between as CSS strings.
 
-    >>> css_content("Page {page} of {pages}", {"page": "counter(page)", "pages": "counter(pages)"})
+    >>> str(css_content("Page {page} of {pages}", {"page": "counter(page)", "pages": "counter(pages)"}))
     '"Page " counter(page) " of " counter(pages)'
     """
     parts = []

@@ -46,8 +46,8 @@ APPLE_ICON = next(icon.path for icon in APP_ICONS if icon.purpose == "apple")
 def initials(name: str) -> str:
     """One or two letters for the icon: the first letter of the first two words.
 
-    >>> initials("Fellshire"), initials("North Yorkshire"), initials('Testborough" onmouseover')
-    ('F', 'NY', 'TO')
+    >>> initials("Anyshire"), initials("North Yorkshire"), initials('Testborough" onmouseover')
+    ('A', 'NY', 'TO')
     >>> initials("Isle of Wight Council"), initials("***")
     ('IO', '')
     """
@@ -61,7 +61,7 @@ def web_manifest(
     """The manifest, its addresses relative to itself (at the site's root), so the app
     opens the site wherever it is published.
 
-    Example: ``web_manifest(settings, words, "Fellshire Care Leaver Offer", "#00574f")["start_url"]``
+    Example: ``web_manifest(settings, words, "Anyshire Care Leaver Offer", "#00574f")["start_url"]``
     -> ``'./'``
     """
     return {

@@ -34,13 +34,18 @@ from macros.publish.languages import (
     untranslated_page,
     without_translated_pages,
 )
-from macros.publish.offline import add_offline_page, offline_page_context
+from macros.publish.offline import (
+    add_offline_page,
+    offline_build,
+    offline_page_context,
+    write_offline,
+)
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
 from macros.publish.stylesheets import SITE_CSS, Stylesheets, site_stylesheets, with_critical_css
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
-from macros.render.html_blocks import MisplacedBlock, put_back
+from macros.render.html_blocks import MisplacedBlock, put_back, table_of_contents
 from macros.words import load_words
 
 _staging = Staging()
@@ -95,7 +100,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         html = put_back(html, page, toc_depth(config))
     except MisplacedBlock as error:
         raise PluginError(str(error)) from None
-    html = mark(html, page, config)
+    marked = mark(html, page, config)
+    if marked != html and getattr(page, "toc", None) is not None:
+        # The glossary's "Words on this page" heading, added after Markdown made the
+        # table of contents, is listed in it like every heading.
+        page.toc = table_of_contents(marked, page.toc, toc_depth(config))
+    html = marked
     theme = theme_context(config)
     if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
         _search.add(theme.theme.language, page.url, page.title or "", html)
@@ -150,6 +160,10 @@ def on_post_build(config: Any) -> None:
         target = Path(config["site_dir"]) / SITE_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_styles[0].site_css(), encoding="utf-8")
+    # Last of what a build writes: the service worker lists the files written before it.
+    offline = offline_build(config)
+    if offline is not None:
+        write_offline(offline, Path(config["site_dir"]))
     if build_language(config) is not None:
         return  # the site's own build swaps once every language is built
     theme = theme_context(config)

@@ -73,15 +73,25 @@ def print_page_html(site: SiteViews, site_url: str) -> Markup:
     )
 
 
-def pdf_from_html(html: str, base_url: str) -> tuple[bytes, int]:
-    """A tagged PDF (PDF/UA-1) of ``html`` and its number of pages."""
+def paged_css(site: SiteViews, site_url: str) -> str:
+    """The PDF's paged-media CSS (footer, page numbers, bookmarks): WeasyPrint's own
+    properties, given to it beside the page rather than in it, so the page is valid."""
+    view = print_offer_view(site, site_url)
+    return str(render("print-paged.css", site.words, page_numbers=view.page_numbers))
+
+
+def pdf_from_html(html: str, base_url: str, paged: str = "") -> tuple[bytes, int]:
+    """A tagged PDF (PDF/UA-1) of ``html`` (with the paged-media CSS ``paged``) and its
+    number of pages."""
     # A second or so to import: only when a PDF is made.
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
     refuse_all = URLFetcher(allowed_protocols=())  # no address of any kind is fetched
-    document = HTML(string=html, base_url=base_url, url_fetcher=refuse_all).render(**options)
+    sheets = [CSS(string=paged, url_fetcher=refuse_all)] if paged else []
+    page = HTML(string=html, base_url=base_url, url_fetcher=refuse_all)
+    document = page.render(stylesheets=sheets, **options)
     pdf = document.write_pdf(**options)
     return pdf, len(document.pages)
 
@@ -92,11 +102,13 @@ def _cache_key(html: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _cached_pdf(html: str, base_url: str, cache_dir: Path) -> tuple[bytes, int, bool]:
-    key = _cache_key(html)
+def _cached_pdf(
+    html: str, base_url: str, cache_dir: Path, paged: str = ""
+) -> tuple[bytes, int, bool]:
+    key = _cache_key(html + paged)
     for cached in cache_dir.glob(f"{key}-*.pdf"):  # named <key>-<pages>.pdf
         return cached.read_bytes(), int(cached.stem.rsplit("-", 1)[1]), True
-    pdf, pages = pdf_from_html(html, base_url)
+    pdf, pages = pdf_from_html(html, base_url, paged)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cache_dir / f".{key}.{os.getpid()}.partial"
@@ -115,7 +127,8 @@ def print_offer(site: SiteViews, site_url: str, project_root: Path) -> PrintedFi
     html = str(print_page_html(site, site_url)) + "\n"
     started = time.perf_counter()
     base_url = site_url.rstrip("/") + "/" + page_url
-    pdf, pages, cached = _cached_pdf(html, base_url, project_root / CACHE_FOLDER)
+    paged = paged_css(site, site_url)
+    pdf, pages, cached = _cached_pdf(html, base_url, project_root / CACHE_FOLDER, paged)
     seconds = time.perf_counter() - started
     log.info(
         "Offer PDF: %d pages, %s%s in %.1f s",

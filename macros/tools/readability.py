@@ -115,7 +115,7 @@ def _hyphenator(language: str) -> Any:
 def english_syllables(word: str) -> int:
     """Syllables of one English word.
 
-    >>> [english_syllables(w) for w in ["money", "accommodation", "don't", "Fellshire", "day-to-day"]]
+    >>> [english_syllables(w) for w in ["money", "accommodation", "don't", "Anyshire", "day-to-day"]]
     [2, 5, 1, 2, 3]
     """
     if word[0].isdigit():

@@ -20,6 +20,7 @@ from macros.derive.offline import OFFLINE_PAGE, page_assets
 from macros.derive.print_offer import printed_paths
 from macros.derive.site import SiteViews
 from macros.publish.offline import SW_FILE
+from macros.publish.stylesheets import SITE_CSS
 from macros.publish.workbox import MODULES, VENDOR_DIR, module_file, workbox_folder
 from tests.conftest import built_pages, soup_of
 
@@ -52,6 +53,7 @@ def test_the_offer_and_help_pages_are_saved(settings: dict[str, Any], views: Sit
         printed_paths(views)[0],
         OFFLINE_PAGE,
         *(section.url for section in views.sections.values()),
+        *views.places.easy_read.values(),
     }
     if views.arrangements is not None and views.arrangements.url is not None:
         expected.add(views.arrangements.url)
@@ -79,7 +81,7 @@ def test_what_saved_pages_load_is_saved_and_pictures_are_not(
         needed = page_assets(path.read_text(encoding="utf-8"), relative)
         assert needed, url
         assert needed <= saved, (url, needed - saved)
-    assert "manifest.webmanifest" in saved and "assets/clo.css" in saved
+    assert "manifest.webmanifest" in saved and SITE_CSS in saved
     pictures = [url for url in saved if re.search(r"\.(jpe?g|webp|gif)$|assets/gallery/", url)]
     assert pictures == []
     assert not [url for url in saved if url.endswith(".pdf")]
@@ -113,7 +115,11 @@ def test_workbox_is_published_from_the_vendored_copy(
     assert (site_dir / workbox_folder() / "LICENSE").is_file()
 
 
-def test_every_theme_page_names_the_manifest_and_the_worker(site_dir: Path) -> None:
+def test_every_theme_page_names_the_manifest_and_the_worker(
+    site_dir: Path, views: SiteViews
+) -> None:
+    languages = {language.code for language in views.languages if not language.default}
+    assert languages, "the fixture site has other languages"
     checked = 0
     for page in built_pages(site_dir):
         soup = soup_of(page)
@@ -122,8 +128,12 @@ def test_every_theme_page_names_the_manifest_and_the_worker(site_dir: Path) -> N
         relative = page.relative_to(site_dir).as_posix()
         link = soup.select_one('link[rel="manifest"]')
         assert link is not None, relative
+        # Each language is an app of its own, in its folder (ar/manifest.webmanifest).
+        first = relative.split("/", 1)[0]
+        folder = f"{first}/" if first in languages else ""
         base = urljoin(ROOT_URL, relative)  # 404.html's links start at the server's root
-        assert urljoin(base, str(link["href"])) == ROOT_URL + "manifest.webmanifest", relative
-        assert urljoin(base, str(link["data-clo-service-worker"])) == ROOT_URL + SW_FILE
+        manifest = ROOT_URL + folder + "manifest.webmanifest"
+        assert urljoin(base, str(link["href"])) == manifest, relative
+        assert urljoin(base, str(link["data-clo-service-worker"])) == ROOT_URL + folder + SW_FILE
         checked += 1
     assert checked >= 10

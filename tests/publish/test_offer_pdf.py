@@ -25,7 +25,7 @@ def test_the_pdf_is_reused_while_the_page_is_the_same(
     assert not first.cached and first.pages >= 1
     assert list((tmp_path / CACHE_FOLDER).glob("*.pdf"))
 
-    def no_weasyprint(html: str, base_url: str) -> tuple[bytes, int]:
+    def no_weasyprint(html: str, base_url: str, paged: str = "") -> tuple[bytes, int]:
         raise AssertionError("the PDF was made again")
 
     monkeypatch.setattr(offer_pdf, "pdf_from_html", no_weasyprint)
