@@ -324,7 +324,8 @@ def walk_site(browser: Browser, site_dir: Path, site_url: str) -> Walk:
             walks: dict[str, list[dict[str, Any]]] = {}
             named: dict[int, tuple[str, str, bool]] = {}
             ways = [("Tab", "page", "top", False), ("Shift+Tab", "page", "bottom", True)]
-            if width == min(WALK_VIEWPORTS):
+            # The one-page offer, a document to print, has no header and no menu.
+            if width == min(WALK_VIEWPORTS) and page.locator(".md-header").count():
                 ways.append(("menu open, Tab", "menu", None, False))
             for how, mode, start, shift in ways:
                 if mode == "menu":
