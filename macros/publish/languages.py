@@ -196,7 +196,7 @@ def untranslated_page(html: str, state: Freshness | None, theme: ThemeView) -> s
     own = next(language for language in theme.languages if language.default)
     notice = render("language-notice.html", theme.words, changed=state is Freshness.changed)
     # Joined here, not in a template: render() trims lines, which the page's HTML keeps.
-    return f'{notice}\n<div lang="{own.tag}" dir="{own.direction}">\n{html}\n</div>'
+    return f'{notice}\n<div class="clo-in-language" lang="{own.tag}" dir="{own.direction}">\n{html}\n</div>'
 
 
 def in_language(html: str, page: Any, language: LanguageView | None) -> str:
@@ -205,4 +205,4 @@ def in_language(html: str, page: Any, language: LanguageView | None) -> str:
     state = getattr(page, "clo_freshness", None)
     if language is None or state is None or state is Freshness.current:
         return html
-    return f'<div lang="{language.tag}" dir="{language.direction}">\n{html}\n</div>'
+    return f'<div class="clo-in-language" lang="{language.tag}" dir="{language.direction}">\n{html}\n</div>'
