@@ -49,7 +49,7 @@ def review_text(rows: Sequence[ReviewRow]) -> str:
     for row in rows:
         status = row.review.state.replace("_", " ").upper()
         lines.append(
-            f"{status:<9} {row.review.next_due_iso}  {row.kind.title():<7}  {row.title} ({row.owner})"
+            f"{status:<9} {row.review.next_due_iso}  {row.kind.replace('_', ' ').capitalize():<7}  {row.title} ({row.owner})"
         )
     return "\n".join(lines)
 

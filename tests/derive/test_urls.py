@@ -140,4 +140,5 @@ def test_the_fixture_sites_places(views: SiteViews) -> None:
         finder_results="finder/results.md",
         care_leaver_check="am-i-a-care-leaver/",
         easy_read={"always-overdue": "offer/money-easy-read/"},
+        glossary="glossary/",
     )

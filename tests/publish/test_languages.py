@@ -52,7 +52,9 @@ def test_an_untranslated_page_is_wrapped_as_english(views: SiteViews) -> None:
         **{**views.theme.__dict__, "current": views.languages[1], "words": load_words("ar")}
     )
     html = untranslated_page("<p>Hello</p>", Freshness.missing, arabic)
-    assert html.endswith('<div class="clo-in-language" lang="en-GB" dir="ltr">\n<p>Hello</p>\n</div>')
+    assert html.endswith(
+        '<div class="clo-in-language" lang="en-GB" dir="ltr">\n<p>Hello</p>\n</div>'
+    )
     assert load_words("ar")("translation.page_missing") in html
     assert untranslated_page("<p>x</p>", Freshness.current, arabic) == "<p>x</p>"
 

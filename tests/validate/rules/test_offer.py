@@ -122,7 +122,7 @@ def test_good_section_file_names(name: str) -> None:
 
 def test_an_entry_id_used_twice_in_a_file() -> None:
     assert problems("always-overdue", ("id: money-at-16", "id: setting-up-home")) == [
-        "data/offer/always-overdue.yml:37: entries[2].id: duplicate id 'setting-up-home': "
+        "data/offer/always-overdue.yml:46: entries[2].id: duplicate id 'setting-up-home': "
         "already used at data/offer/always-overdue.yml:12; ids must be unique"
     ]
 
@@ -177,7 +177,7 @@ def test_an_area_with_no_close_match_lists_the_known_ones() -> None:
 def test_a_misspelt_area_gets_its_close_match(typed: str, meant: str) -> None:
     replace = ("areas: [financial_literacy]", f"areas: [financial_literacy, {typed}]")
     assert problems("always-overdue", replace) == [
-        f"data/offer/always-overdue.yml:69: entries[4].areas[2]: unknown area '{typed}'; "
+        f"data/offer/always-overdue.yml:84: entries[4].areas[2]: unknown area '{typed}'; "
         f"did you mean '{meant}'?"
     ]
 
@@ -191,7 +191,7 @@ def test_an_area_of_the_council_s_own_is_known_only_from_data_areas() -> None:
 @pytest.mark.parametrize(
     ("section", "field", "situation", "at"),
     [
-        ("always-overdue", "only_for", "at-college", "55: entries[3]"),
+        ("always-overdue", "only_for", "at-college", "70: entries[3]"),
         ("always-current", "especially_for", "parent-or-expecting", "39: entries[3]"),
     ],
 )
@@ -220,12 +220,12 @@ def test_an_organisation_in_providers_must_exist_short_or_long_form() -> None:
         "- {organisation: department-of-education, role: pays_for_it}",
     )
     assert problems("always-overdue", replace) == [
-        "data/offer/always-overdue.yml:58: entries[3].providers[2].organisation: unknown "
+        "data/offer/always-overdue.yml:73: entries[3].providers[2].organisation: unknown "
         "organisation 'department-of-education'; did you mean 'department-for-education'?"
     ]
     replace = ("providers: [money-advice-charity]", "providers: [money-advice]")
     assert problems("always-overdue", replace) == [
-        "data/offer/always-overdue.yml:70: entries[4].providers[1].organisation: unknown "
+        "data/offer/always-overdue.yml:85: entries[4].providers[1].organisation: unknown "
         "organisation 'money-advice'; did you mean 'money-advice-charity'?"
     ]
 
@@ -291,9 +291,9 @@ def test_two_amounts_for_the_same_thing_may_not_overlap() -> None:
 def test_an_amount_with_no_end_overlaps_every_later_one() -> None:
     replace = ("from: 2025-09-01, to: 2026-08-31}", "from: 2025-09-01}")
     assert problems("always-overdue", replace) == [
-        "data/offer/always-overdue.yml:62: entries[3].amounts[2].from: overlaps amounts[1] "
+        "data/offer/always-overdue.yml:77: entries[3].amounts[2].from: overlaps amounts[1] "
         "(from 2025-09-01): give the earlier one a to: date before this one starts",
-        "data/offer/always-overdue.yml:63: entries[3].amounts[3].from: overlaps amounts[1] "
+        "data/offer/always-overdue.yml:78: entries[3].amounts[3].from: overlaps amounts[1] "
         "(from 2025-09-01): give the earlier one a to: date before this one starts",
     ]
 

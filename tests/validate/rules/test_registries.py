@@ -131,8 +131,8 @@ def test_a_situation_id_used_twice() -> None:
 
 def test_a_district_id_used_twice() -> None:
     assert districts(("id: southtown", "id: northtown")) == [
-        "data/site.yml:64: districts[2].id: duplicate id 'northtown': already used at "
-        "data/site.yml:62; ids must be unique"
+        "data/site.yml:68: districts[2].id: duplicate id 'northtown': already used at "
+        "data/site.yml:66; ids must be unique"
     ]
 
 
