@@ -14,6 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from macros.derive.urls import search_index_folder
 from macros.words import load_words
 from tests.conftest import FIXTURE_SITE, built_pages, copy_fixture_site, run_build, soup_of
 
@@ -134,8 +135,11 @@ def test_an_untranslated_page_is_the_english_under_a_notice(site_dir: Path) -> N
 def test_every_page_links_to_itself_in_each_language(site_dir: Path) -> None:
     for page in built_pages(site_dir):
         url = url_of(site_dir, page)
-        if url.endswith("404.html"):
-            continue
+        if (
+            url.endswith(("404.html", "offline.html"))
+            or soup_of(page).select_one(".md-header") is None
+        ):
+            continue  # pages of the theme alone, and the one-page offer: a document to print
         soup = soup_of(page)
         links = {
             a["hreflang"]: urljoin(SITE_URL + url, a["href"])
@@ -155,8 +159,11 @@ def test_every_page_links_to_itself_in_each_language(site_dir: Path) -> None:
 def test_hreflang_alternates_name_every_language(site_dir: Path) -> None:
     for page in built_pages(site_dir):
         url = url_of(site_dir, page)
-        if url.endswith("404.html"):
-            continue
+        if (
+            url.endswith(("404.html", "offline.html"))
+            or soup_of(page).select_one(".md-header") is None
+        ):
+            continue  # pages of the theme alone, and the one-page offer: a document to print
         own = url.removeprefix("ar/")
         alternates = {
             link["hreflang"]: link["href"]
@@ -176,11 +183,12 @@ def test_a_sample_translation_says_it_is_not_yet_checked(site_dir: Path) -> None
 
 
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
-    def titles(path: Path) -> set[str]:
-        return {doc["title"] for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]}
+    def titles(folder: Path) -> set[str]:
+        pages = json.loads((folder / "titles.json").read_text(encoding="utf-8"))["p"]
+        return {heading for _, title, sections in pages for _, heading in [("", title), *sections]}
 
-    arabic = titles(site_dir / "ar" / "search" / "search_index.json")
-    english = titles(site_dir / "search" / "search_index.json")
+    arabic = titles(site_dir / "ar" / search_index_folder("ar"))
+    english = titles(site_dir / search_index_folder("en-GB"))
     assert "مال للعيش في سن 16 و17" in arabic
     assert "Money to live on at 16 and 17" in english
     assert not any(re.search("[\u0600-\u06ff]", title) for title in english)
