@@ -72,11 +72,14 @@ def inspect_picture(original: Path, shown: str, cache_dir: Path | None) -> Pictu
 def _examine(original: Path, shown: str, sha256: str) -> PictureFacts | str:
     # Pillow is imported only when a picture must be opened: a build whose pictures
     # were all checked before never needs it (importing it takes about 30 ms).
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     # Pillow's own guard against decompression bombs, at our limit: Image.open refuses
     # anything over twice this before decoding a single pixel.
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    # A cut-off file must fail to load. WeasyPrint (the offer's PDF), once imported in
+    # the same process, tells Pillow to load truncated images: put it back here.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
