@@ -15,8 +15,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TypeVar
 
 from babel import Locale
+from pydantic import BaseModel
 
 from macros.derive.offer import ReviewView, SectionView
 from macros.derive.review import ReviewState
@@ -160,59 +162,10 @@ def translated_data(data: SiteData, code: str) -> TranslatedData:
         data,
         settings=_settings_with_names(data.settings, names),
         offer=offer,
-        organisations=(
-            data.organisations.model_copy(
-                update={
-                    "organisations": [
-                        item.model_copy(update={"name": names.get(item.name, item.name)})
-                        for item in data.organisations.organisations
-                    ]
-                }
-            )
-            if data.organisations is not None
-            else None
-        ),
-        situations=(
-            data.situations.model_copy(
-                update={
-                    "situations": [
-                        item.model_copy(
-                            update={
-                                "label": names.get(item.label, item.label),
-                                "hint": names.get(item.hint, item.hint) if item.hint else None,
-                            }
-                        )
-                        for item in data.situations.situations
-                    ]
-                }
-            )
-            if data.situations is not None
-            else None
-        ),
-        areas=(
-            data.areas.model_copy(
-                update={
-                    "areas": [
-                        item.model_copy(update={"label": names.get(item.label, item.label)})
-                        for item in data.areas.areas
-                    ]
-                }
-            )
-            if data.areas is not None
-            else None
-        ),
-        places=(
-            data.places.model_copy(
-                update={
-                    "places": [
-                        item.model_copy(update={"name": names.get(item.name, item.name)})
-                        for item in data.places.places
-                    ]
-                }
-            )
-            if data.places is not None
-            else None
-        ),
+        organisations=_renamed(data.organisations, "organisations", ("name",), names),
+        situations=_renamed(data.situations, "situations", ("label", "hint"), names),
+        areas=_renamed(data.areas, "areas", ("label",), names),
+        places=_renamed(data.places, "places", ("name",), names),
     )
     return TranslatedData(translated, language, states, names)
 
@@ -247,6 +200,33 @@ def _with_names(entry: Entry, names: Mapping[str, str]) -> Entry:
         }
     )
     return entry.model_copy(update={"amounts": amounts, "contact": contact})
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _renamed(
+    model: ModelT | None, items: str, fields: tuple[str, ...], names: Mapping[str, str]
+) -> ModelT | None:
+    """A registry file (organisations, places...) with each item's short texts in
+    ``fields`` put in the language where ``names`` has them (an empty text stays empty).
+
+    >>> from macros.validate.model import AreasFile
+    >>> areas = AreasFile.model_validate({"areas": [{"id": "rights", "label": "Rights"}]})
+    >>> _renamed(areas, "areas", ("label",), {"Rights": "حقوق"}).areas[0].label
+    'حقوق'
+    """
+    if model is None:
+        return None
+    renamed = [
+        item.model_copy(
+            update={
+                name: names.get(value, value) for name in fields if (value := getattr(item, name))
+            }
+        )
+        for item in getattr(model, items)
+    ]
+    return model.model_copy(update={items: renamed})
 
 
 def _settings_with_names(settings: SiteSettings, names: Mapping[str, str]) -> SiteSettings:
