@@ -250,13 +250,14 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
     assert inspect_picture(make_png(tmp_path / "art.png"), "art.png", None) == facts
 
 
-def test_a_cut_off_picture_is_refused_even_after_weasyprint_is_imported(tmp_path: Path) -> None:
-    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import (the build imports it for
-    the offer's PDF): the gallery's check must still refuse a cut-off picture."""
-    import weasyprint  # noqa: F401  (its import changes Pillow's setting)
-    from PIL import Image, ImageFile
-
-    assert ImageFile.LOAD_TRUNCATED_IMAGES
+def test_a_cut_off_picture_is_refused_even_after_weasyprint_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on its first import (the build imports
+    it for the offer's PDF): the gallery's check must still refuse a cut-off picture. The
+    setting is made here as WeasyPrint makes it, since an earlier test may already have
+    imported WeasyPrint and had the check reset it."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     whole = tmp_path / "whole.png"
     Image.effect_noise((200, 100), 64).convert("RGB").save(whole)
     cut = tmp_path / "cut.png"
