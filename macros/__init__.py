@@ -25,10 +25,11 @@ from macros.derive.translations import Freshness
 from macros.derive.web_app import FAVICON
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
+from macros.publish import pdf_ahead
 from macros.publish.finder_pages import plan_pages
 from macros.publish.glossary import apply_glossary
 from macros.publish.languages import build_language, in_language
-from macros.publish.offer_pdf import print_offer, write_printed
+from macros.publish.offer_pdf import pdf_is_cached, print_offer, write_printed
 from macros.publish.offline import set_up_offline
 from macros.publish.outputs import write_outputs
 from macros.publish.speed import freeze_build_data, template_cache
@@ -48,14 +49,19 @@ def define_env(env: Any) -> None:
     use_markdown_cache(root / CACHE_FOLDER)
     try:
         language = build_language(env.conf)
-        site, report = build_views(root, Path(env.conf["docs_dir"]), today(), language)
+        day = today()
+        site, report = build_views(root, Path(env.conf["docs_dir"]), day, language)
     except DataError as error:
         raise PluginError(problems_text(error.problems)) from None
     for notice in report.notices:
         log.info("note: %s", notice)
     apply_theme(env.conf, site.theme)
     plan_pages(env.conf, site.finder.pages if site.finder is not None else ())
-    printed = print_offer(site, str(env.conf["site_url"]), root)
+    site_url = str(env.conf["site_url"])
+    if language is None and len(site.languages) > 1 and not pdf_is_cached(site, site_url, root):
+        docs_dir = Path(env.conf["docs_dir"])
+        pdf_ahead.start(root, docs_dir, day, env.conf["site_url"], site.languages)
+    printed = print_offer(site, site_url, root)
     site = dataclasses.replace(site, printed=printed.offer)
     page_link = SavedLink(printed.offer.page_url, site.words("print.page_link"))
     set_up_offline(env.conf, site, report.calls, (page_link,))

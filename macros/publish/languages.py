@@ -44,6 +44,7 @@ import yaml
 
 from macros.derive.site import ThemeView
 from macros.derive.translations import Freshness, LanguageView, freshness
+from macros.publish.pdf_ahead import language_site_url
 from macros.render.engine import render
 from macros.validate.pages import english_page
 from macros.validate.rules.translations import fingerprint
@@ -90,8 +91,7 @@ def _settings_for(config: Any, language: LanguageView, site_dir: str) -> Iterato
     try:
         config[LANGUAGE_KEY] = language.code
         config["site_dir"] = os.path.join(site_dir, language.code)
-        if config["site_url"]:
-            config["site_url"] = str(config["site_url"]) + language.prefix
+        config["site_url"] = language_site_url(config["site_url"], language)
         config.theme["language"] = theme_language(list(config.theme.dirs), language.code)
         config.theme["direction"] = language.direction
         yield

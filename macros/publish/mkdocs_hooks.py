@@ -10,6 +10,7 @@
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
 - the finder's results page made once per age: ``macros/publish/finder_pages.py``
 - the offline page: ``macros/publish/offline.py``
+- other languages' PDFs made alongside, their workers ended: ``macros/publish/pdf_ahead.py``
 - the first use of each glossary term marked: ``macros/publish/glossary.py``
 
 None of these depend on mkdocs-material or mkdocs-macros.
@@ -23,6 +24,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
+from macros.publish import pdf_ahead
 from macros.publish.finder_pages import make_pages
 from macros.publish.glossary import mark
 from macros.publish.language import set_language
@@ -167,10 +169,18 @@ def on_post_build(config: Any) -> None:
     if build_language(config) is not None:
         return  # the site's own build swaps once every language is built
     theme = theme_context(config)
-    if theme is not None:
-        build_languages(config, theme.theme.languages)
+    try:
+        if theme is not None:
+            build_languages(config, theme.theme.languages)
+    finally:
+        pdf_ahead.stop()
     _staging.swap(config)
 
 
+def on_build_error(error: Exception) -> None:
+    pdf_ahead.stop()  # no worker goes on making a PDF for a build that failed
+
+
 def on_shutdown() -> None:
+    pdf_ahead.stop()
     _staging.finish()

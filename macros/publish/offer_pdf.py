@@ -36,14 +36,16 @@ from macros.derive.print_offer import (
 from macros.derive.site import SiteViews
 from macros.derive.urls import relative_url
 from macros.derive.web_app import FAVICON
+from macros.publish import pdf_ahead
 from macros.render.engine import render
 
 log = logging.getLogger("mkdocs.plugins.clo")
 
 CACHE_FOLDER = Path(".cache") / "offer-pdf"
 PDF_VARIANT = "pdf/ua-1"
-KEEP = 3
-"""PDFs kept in the cache: the newest few, so switching branches back and forth is quick."""
+KEEP = 12
+"""PDFs kept in the cache: the newest few (one per language per build), so switching
+branches back and forth is quick."""
 
 
 @dataclass(frozen=True)
@@ -121,20 +123,47 @@ def _cached_pdf(
     return pdf, pages, False
 
 
-def print_offer(site: SiteViews, site_url: str, project_root: Path) -> PrintedFiles:
-    """The one-page offer and its PDF (from the cache when the page is unchanged)."""
-    page_url, pdf_url = printed_paths(site)
+def _print_inputs(site: SiteViews, site_url: str) -> tuple[str, str, str]:
+    """The one-page offer's HTML, the address it is printed from and its paged CSS."""
+    page_url, _pdf_url = printed_paths(site)
     html = str(print_page_html(site, site_url)) + "\n"
-    started = time.perf_counter()
-    base_url = site_url.rstrip("/") + "/" + page_url
-    paged = paged_css(site, site_url)
+    return html, site_url.rstrip("/") + "/" + page_url, paged_css(site, site_url)
+
+
+def pdf_is_cached(site: SiteViews, site_url: str, project_root: Path) -> bool:
+    """Whether this build's PDF is in the cache already (then so, most likely, are the
+    other languages' PDFs, and none is made ahead)."""
+    html, _base_url, paged = _print_inputs(site, site_url)
+    key = _cache_key(html + paged)
+    return any((project_root / CACHE_FOLDER).glob(f"{key}-*.pdf"))
+
+
+def made_pdf(site: SiteViews, site_url: str, project_root: Path) -> tuple[str, bytes, int, bool]:
+    """The PDF of the offer (from the cache when its HTML is unchanged): the HTML's cache
+    key, the PDF, its number of pages and whether it came from the cache."""
+    html, base_url, paged = _print_inputs(site, site_url)
     pdf, pages, cached = _cached_pdf(html, base_url, project_root / CACHE_FOLDER, paged)
+    return _cache_key(html + paged), pdf, pages, cached
+
+
+def print_offer(site: SiteViews, site_url: str, project_root: Path) -> PrintedFiles:
+    """The one-page offer and its PDF (made ahead by a worker, see ``pdf_ahead.py``, or
+    from the cache when the page is unchanged, or made now)."""
+    page_url, pdf_url = printed_paths(site)
+    html, base_url, paged = _print_inputs(site, site_url)
+    started = time.perf_counter()
+    code = site.language.code if site.language is not None else None
+    ahead = pdf_ahead.take(code, _cache_key(html + paged))
+    if ahead is not None:
+        pdf, pages, cached = ahead.pdf, ahead.pages, False
+    else:
+        pdf, pages, cached = _cached_pdf(html, base_url, project_root / CACHE_FOLDER, paged)
     seconds = time.perf_counter() - started
     log.info(
         "Offer PDF: %d pages, %s%s in %.1f s",
         pages,
         file_size(len(pdf), site.words),
-        " from the cache" if cached else "",
+        " from the cache" if cached else (" made alongside" if ahead is not None else ""),
         seconds,
     )
     return PrintedFiles(
