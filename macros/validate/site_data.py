@@ -254,8 +254,11 @@ def check_data(project_root: Path, today: dt.date) -> Checked:
         notices += untranslated_words_notices(settings[0])
     pictures: dict[str, PictureFacts] = {}
     if gallery is not None:
-        gallery_problems, notices, pictures = _gallery(gallery, principle_ids, project_root, today)
+        gallery_problems, gallery_notices, pictures = _gallery(
+            gallery, principle_ids, project_root, today
+        )
         problems += gallery_problems
+        notices += gallery_notices  # after the words' notices, which it once replaced
 
     languages: dict[str, LanguageData] = {}
     if settings is not None:

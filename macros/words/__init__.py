@@ -266,9 +266,21 @@ def catalogue_path(language: str) -> Path:
 def load_words(language: str) -> Words:
     """The catalogue for ``language`` (a BCP 47 tag such as ``en-GB``).
 
-    The catalogue ships with the template and is read as plain YAML.
+    The catalogue ships with the template and is read as plain YAML. A language with no
+    catalogue yet has the English words, each marked untranslated (and isolated in a
+    right-to-left language):
+
+    >>> words = load_words("ps")
+    >>> words("entry.contact") == "\u2068Contact\u2069", words.direction
+    (True, 'rtl')
     """
     path = catalogue_path(language)
+    if not path.is_file():
+        # A language listed before its interface words exist: the whole interface in
+        # English (``check`` says so), so a language can be added with data alone.
+        english = _catalogue(ENGLISH)
+        locale = Locale.parse(language.replace("-", "_"))
+        return Words(language, locale, english, frozenset(english))
     entries = _catalogue(path)
     untranslated: frozenset[str] = frozenset()
     if path != ENGLISH:

@@ -105,7 +105,7 @@ class Language(Strict):
         description="Language tag, e.g. 'ar' (Arabic), 'vi' (Vietnamese), 'ps' (Pashto): its "
         "pages are built under <site>/<code>/ from data/offer/<section>.<code>.yml, "
         "data/site.<code>.yml and docs/<page>.<code>.md, with the words of the interface in "
-        "macros/words/<code>.yml",
+        "macros/words/<code>.yml (in English until that file exists)",
     )
     name: Text = Field(
         description="The language's name in its own words, e.g. 'العربية': the language "

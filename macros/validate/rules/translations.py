@@ -145,7 +145,7 @@ def translation_files(root: Path, folder: str, prefix: str = "") -> list[tuple[s
 
 def languages_problems(settings: SiteSettings, source: LoadedFile) -> list[DataProblem]:
     """Each language under ``languages:`` listed once, not the site's own, known to CLDR
-    (for its dates, numbers and direction) and with the interface's words."""
+    (for its dates, numbers and direction)."""
     problems: list[DataProblem] = []
     seen: set[str] = {settings.language.split("-")[0]}
     for i, language in enumerate(settings.languages):
@@ -165,20 +165,25 @@ def languages_problems(settings: SiteSettings, source: LoadedFile) -> list[DataP
             message = f"'{language.code}' is not a language tag CLDR knows, e.g. 'ar' or 'vi'"
             problems.append(source.problem(path, message))
             continue
-        if not has_catalogue(language.code):
-            message = (
-                f"the interface has no words in '{language.code}' yet: add "
-                f"macros/words/{base}.yml (a copy of en.yml with every text translated)"
-            )
-            problems.append(source.problem(path, message))
     return problems
 
 
 def untranslated_words_notices(settings: SiteSettings) -> list[DataProblem]:
-    """A notice for each language whose catalogue lacks words the English one has."""
+    """A notice for each language whose catalogue lacks words the English one has, or
+    that has no catalogue yet."""
     notices = []
     for language in settings.languages:
         if not has_catalogue(language.code):
+            base = language.code.split("-")[0]
+            notices.append(
+                DataProblem(
+                    f"macros/words/{base}.yml",
+                    0,
+                    "",
+                    f"the interface has no words in '{language.code}' yet and shows in "
+                    "English: add this file, a copy of en.yml with every text translated",
+                )
+            )
             continue
         missing = sorted(load_words(language.code).untranslated)
         if missing:

@@ -3,7 +3,10 @@ against the English they translate."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from macros.load.yaml_file import LoadedFile
+from macros.pipeline import build_views, check_project
 from macros.validate.model.translations import EntryTranslation, OfferSectionTranslation
 from macros.validate.rules.translations import (
     entry_fingerprint,
@@ -14,6 +17,8 @@ from macros.validate.rules.translations import (
     translation_name,
 )
 from macros.validate.site_data import SiteData
+from macros.words import load_words
+from tests.conftest import BUILD_DATE
 
 
 def test_a_fingerprint_is_twelve_hex_characters_and_changes_with_any_word() -> None:
@@ -78,3 +83,23 @@ def test_an_entry_id_the_english_lacks_is_named_with_a_guess(data: SiteData) -> 
         "x.ar.yml:7: entries.money-at-61: unknown entry in data/offer/always-overdue.yml "
         "'money-at-61'; did you mean 'money-at-16'?"
     )
+
+
+def test_a_language_without_interface_words_is_added_by_data_alone(fixture_copy: Path) -> None:
+    settings = fixture_copy / "data" / "site.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("    name: العربية\n", "    name: العربية\n  - code: ps\n    name: پښتو\n"),
+        encoding="utf-8",
+    )
+    report = check_project(fixture_copy, fixture_copy / "docs", BUILD_DATE)
+    assert report.problems == []
+    notices = [str(notice) for notice in report.notices if "'ps'" in str(notice)]
+    assert notices == [
+        "macros/words/ps.yml: the interface has no words in 'ps' yet and shows in English: "
+        "add this file, a copy of en.yml with every text translated"
+    ]
+    views, _report = build_views(fixture_copy, fixture_copy / "docs", BUILD_DATE, "ps")
+    assert views.language is not None and views.language.direction == "rtl"
+    # The interface in English, isolated in the right-to-left page.
+    assert views.words("entry.contact") == f"\u2068{load_words('en-GB')('entry.contact')}\u2069"
