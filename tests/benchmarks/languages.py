@@ -16,7 +16,11 @@ generated entries laid out as ``tests/benchmarks/open_referral_share.py`` does):
 2. runs ``mkdocs build --strict`` on each ``--repeat`` times in a fresh process, as CI
    does, and keeps the fastest run of each (wall time, and CPU time, which other work on
    the machine disturbs less);
-3. prints both, and their ratio.
+3. prints both, and their ratio. The goal is judged on wall time, the build time an
+   editor waits for: other languages' PDFs are made in worker processes alongside
+   (``macros/publish/pdf_ahead.py``), so on a machine with more than one processor the
+   wall time grows less than the work done, which the CPU time shows (a one-processor
+   machine would wait for all of it).
 """
 
 from __future__ import annotations
@@ -114,14 +118,14 @@ def compare(name: str, one: Path, three: Path, workdir: Path, repeat: int) -> bo
     first = best(one, workdir / "one", repeat)
     third = best(three, workdir / "three", repeat)
     wall, cpu = third.wall / first.wall, third.cpu / first.cpu
-    verdict = "ok" if cpu <= LIMIT else f"OVER {LIMIT}x"
+    verdict = "ok" if wall <= LIMIT else f"OVER {LIMIT}x"
     print(
         f"{name:<28} one language {first.wall:6.2f} s wall {first.cpu:6.2f} s CPU | "
         f"three {third.wall:6.2f} s wall {third.cpu:6.2f} s CPU | "
         f"ratio {wall:.2f}x wall {cpu:.2f}x CPU  {verdict}",
         flush=True,
     )
-    return cpu <= LIMIT
+    return wall <= LIMIT
 
 
 def main(argv: list[str] | None = None) -> int:
