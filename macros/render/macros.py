@@ -32,8 +32,9 @@ from macros.render.engine import render
 
 ArgKind = str
 """What a macro's argument must be, for the page check: ``section`` (an offer section id),
-``figure`` (a figure name), ``piece`` (a gallery piece id), ``heading`` (2 to 6) or
-``date`` (a date from the data, never typed text)."""
+``easy_read_section`` (an offer section id with Easy Read lines), ``figure`` (a figure
+name), ``piece`` (a gallery piece id), ``heading`` (2 to 6) or ``date`` (a date from the
+data, never typed text)."""
 
 SEARCH_SCRIPT = "assets/clo-search.js"
 
@@ -458,7 +459,7 @@ def glossary(ctx: PageContext) -> Markup:
     )
 
 
-@macro('easy_read("money")', "section")
+@macro('easy_read("money")', "easy_read_section")
 def easy_read(ctx: PageContext, section_id: str) -> Markup:
     """The Easy Read version of one offer section: one idea per line, each with a picture."""
     view = ctx.site.easy_read[section_id]

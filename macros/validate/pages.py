@@ -431,6 +431,8 @@ def _argument_problem(kind: str, value: str | int | None, data: SiteData) -> str
     if kind == "section":
         # Unknown sections are reported with the pages that show each section.
         return None
+    if kind == "easy_read_section":
+        return _easy_read_problem(data, str(value))
     if kind == "figure":
         return figure_name_problem(data.figures, str(value))
     if kind == "piece":
@@ -442,6 +444,23 @@ def _argument_problem(kind: str, value: str | int | None, data: SiteData) -> str
         return f"no piece '{value}' in data/gallery.yml; {hint}"
     if kind == "heading" and not (isinstance(value, int) and 2 <= value <= 6):
         return f"the heading level must be 2 to 6; got {value!r}"
+    return None
+
+
+def _easy_read_problem(data: SiteData, section_id: str) -> str | None:
+    """What is wrong with ``easy_read(section_id)``: no such section, or none of its
+    entries has Easy Read lines (``easy_read:``); None when it has."""
+    section = data.offer.get(section_id)
+    if section is None:
+        known = sorted(data.offer)
+        guess = difflib.get_close_matches(section_id, known, n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else "known: " + (", ".join(known) or "none")
+        return f"no section '{section_id}' in data/offer/; {hint}"
+    if not any(entry.easy_read is not None for entry in section.entries):
+        return (
+            f"no entry in data/offer/{section_id}.yml has Easy Read lines yet; "
+            "add easy_read: to its entries, or take this page out"
+        )
     return None
 
 

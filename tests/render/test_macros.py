@@ -22,7 +22,7 @@ from macros.validate.model import ChangesFile
 from macros.validate.model.figures import FiguresFile
 from tests.render.test_chart_templates import hostile_figures
 
-KNOWN_KINDS = {"section", "figure", "piece", "heading", "date"}
+KNOWN_KINDS = {"section", "figure", "piece", "heading", "date", "easy_read_section"}
 
 
 class FakePage:
@@ -45,6 +45,7 @@ def example_args(views: SiteViews, kinds: tuple[str, ...]) -> list[Any]:
     """An argument of each kind that the fixture site has."""
     values = {
         "section": "always-overdue",
+        "easy_read_section": "always-overdue",
         "figure": "total",
         "piece": "keys",
         "heading": 3,
