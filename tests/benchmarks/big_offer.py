@@ -414,10 +414,18 @@ def write_offer(
     listed = offer_nav(config["nav"])
     if replace:
         removed = set()
+        gone = set()
         for old in offer_dir.glob("*.yml"):
             old.unlink()
+            gone.add(old.stem)
             removed.add(f"offer/{old.stem}.md")
             (project / "docs" / "offer" / f"{old.stem}.md").unlink(missing_ok=True)
+        # Pages that show a removed section in Easy Read go with it.
+        for page in sorted(pages_dir.glob("*.md")):
+            called = re.findall(r'easy_read\("([^"]+)"\)', page.read_text(encoding="utf-8"))
+            if called and set(called) <= gone:
+                page.unlink()
+                removed.add(f"offer/{page.name}")
         listed[:] = [
             item
             for item in listed
