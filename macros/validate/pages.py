@@ -439,12 +439,20 @@ def _argument_problem(kind: str, value: str | int | None, data: SiteData) -> str
         known = sorted(piece.id for piece in data.gallery.pieces) if data.gallery else []
         if value in known:
             return None
-        guess = difflib.get_close_matches(str(value), known, n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "known: " + (", ".join(known) or "none")
-        return f"no piece '{value}' in data/gallery.yml; {hint}"
+        return f"no piece '{value}' in data/gallery.yml; {_hint(str(value), known)}"
     if kind == "heading" and not (isinstance(value, int) and 2 <= value <= 6):
         return f"the heading level must be 2 to 6; got {value!r}"
     return None
+
+
+def _hint(value: str, known: list[str]) -> str:
+    """The closest known name, or the known names when none is close.
+
+    >>> _hint("keyz", ["keys", "tree"]), _hint("x", []), _hint("x", ["a", "b"])
+    ("did you mean 'keys'?", 'known: none', 'known: a, b')
+    """
+    guess = difflib.get_close_matches(value, known, n=1)
+    return f"did you mean '{guess[0]}'?" if guess else "known: " + (", ".join(known) or "none")
 
 
 def _easy_read_problem(data: SiteData, section_id: str) -> str | None:
@@ -452,10 +460,7 @@ def _easy_read_problem(data: SiteData, section_id: str) -> str | None:
     entries has Easy Read lines (``easy_read:``); None when it has."""
     section = data.offer.get(section_id)
     if section is None:
-        known = sorted(data.offer)
-        guess = difflib.get_close_matches(section_id, known, n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "known: " + (", ".join(known) or "none")
-        return f"no section '{section_id}' in data/offer/; {hint}"
+        return f"no section '{section_id}' in data/offer/; {_hint(section_id, sorted(data.offer))}"
     if not any(entry.easy_read is not None for entry in section.entries):
         return (
             f"no entry in data/offer/{section_id}.yml has Easy Read lines yet; "
