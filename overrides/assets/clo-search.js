@@ -329,11 +329,11 @@
     fromAddress();
   }
 
-  // After every deferred script has run (clo.js comes later in the page), so that
-  // window.cloWords is there.
-  if (document.readyState === "complete") {
-    start();
-  } else {
+  // Added after the page's first paint, after clo.js (overrides/main.html, "later"),
+  // so window.cloWords is there; started at once unless the page is still loading.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 }());

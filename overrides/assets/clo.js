@@ -1,4 +1,5 @@
-/* Progressive enhancement only: every page reads fully without this file.
+/* Progressive enhancement only: every page reads fully without this file, which
+   is added to a page once its first paint is done (overrides/main.html, "later").
    1. Review status: a static page does not change by itself, so when it is
       read later than it was built, work the status out again from today.
    2. Age filter on the offer overview: show only entries for one age.
@@ -213,16 +214,6 @@
     }
   }
 
-  function useSiteStylesheet() {
-    // The page's own rules are in its head; the site's whole stylesheet comes as a
-    // print stylesheet (so that it never blocks the first paint), for the screen too
-    // once the page has loaded.
-    var link = document.querySelector("link[data-clo-site-css]");
-    if (!link) { return; }
-    function use() { link.media = "all"; }
-    if (document.readyState === "complete") { use(); } else { window.addEventListener("load", use); }
-  }
-
   function registerServiceWorker() {
     var link = document.querySelector("link[data-clo-service-worker]");
     if (!link || !("serviceWorker" in navigator)) { return; }
@@ -240,7 +231,6 @@
   }
 
   function start() {
-    useSiteStylesheet();
     updateReviews();
     setUpAgeFilter();
     setUpMenuButton();

@@ -31,7 +31,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.words import load_words
-from tests.browser import serve
+from tests.browser import open_page, serve
 from tests.conftest import FIXTURE_SITE, built_pages, nav_pages, soup_of
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -263,7 +263,7 @@ def audit_pages(browser: Browser, site_dir: Path, site_url: str) -> Audit:
         tabs[width].on("request", lambda request: found.requests.append(request.url))
     for path in found.pages:
         for tab in tabs.values():
-            tab.goto(site_url + path)
+            open_page(tab, site_url + path)
             start_axe(tab)  # both widths check side by side
         for width, tab in tabs.items():
             where = f"/{path} at {width}px"
@@ -329,7 +329,7 @@ def test_axe_check_catches_a_broken_page(browser: Browser, site_dir: Path, tmp_p
     )
     with serve_published(broken, tmp_path) as url:
         page = browser.new_page(viewport=PHONE)
-        page.goto(url + "offer/")
+        open_page(page, url + "offer/")
         found = {str(v["id"]) for v in axe_violations(page)}
         page.close()
     assert {"image-alt", "color-contrast"} <= found, found
@@ -384,7 +384,7 @@ def test_keyboard_only_from_home_to_an_offer_entry(
     offer_link = offer_link_text(site_dir)
     context = browser.new_context(viewport=VIEWPORTS[width])
     page = context.new_page()
-    page.goto(site_url)
+    open_page(page, site_url)
     page.evaluate(REMEMBER_UNFOCUSED)
 
     stops = press_until(page, lambda stop: True)
@@ -437,7 +437,7 @@ def test_keyboard_only_from_home_to_an_offer_entry(
 def test_menu_button_works_from_the_keyboard_on_a_phone(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(site_url)
+    open_page(page, site_url)
     page.evaluate(REMEMBER_UNFOCUSED)
     stops = press_until(page, lambda stop: stop["text"] == WORDS("menu.button"), limit=5)
     assert stops[-1]["tag"] == "button", "clo.js swaps Material's label for a button"
@@ -469,7 +469,7 @@ def test_menu_sections_on_a_phone_show_every_focused_link(
     section = sorted((site_dir / "offer").glob("*/index.html"))[0].parent.name
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(f"{site_url}offer/{section}/")
+    open_page(page, f"{site_url}offer/{section}/")
     page.evaluate(REMEMBER_UNFOCUSED)
     press_until(page, lambda stop: stop["text"] == WORDS("menu.button"), limit=5)
     page.keyboard.press("Enter")
@@ -550,7 +550,7 @@ def test_without_javascript_every_page_has_its_heading_text_and_menu(
     for path in page_paths(site_dir):
         if path.startswith(others) or path in {*printed, "offline.html"}:
             continue  # offline.html: what the service worker shows, tested in test_offline
-        page.goto(site_url + path)
+        open_page(page, site_url + path)
         shown = page.evaluate(
             """() => ({
               headings: [...document.querySelectorAll(".md-content h1")].map(h => h.innerText.trim()),
@@ -578,7 +578,7 @@ def test_without_javascript_every_page_has_its_heading_text_and_menu(
     assert context.cookies() == []
 
     # On a phone the menu is a drawer: Material's checkbox and label open it without JS.
-    page.goto(site_url)
+    open_page(page, site_url)
     top_links = page.locator(MENU_ITEMS)
     assert top_links.count() >= 3
     expect(top_links.first).not_to_be_in_viewport()
@@ -603,7 +603,7 @@ def test_without_javascript_every_page_has_its_heading_text_and_menu(
 
     # On a wide screen the menu is always there.
     page.set_viewport_size(DESKTOP)
-    page.goto(site_url)
+    open_page(page, site_url)
     for index in range(top_links.count()):
         expect(top_links.nth(index)).to_be_in_viewport()
     context.close()
@@ -624,7 +624,7 @@ def test_print_shows_only_the_page_with_link_targets(
     offer_pages = sorted((site_dir / "offer").glob("*/index.html"))
     chosen = next(html for html in offer_pages if has_every_kind(html))
     page = browser.new_page(viewport=PHONE)
-    page.goto(site_url + chosen.parent.relative_to(site_dir).as_posix() + "/")
+    open_page(page, site_url + chosen.parent.relative_to(site_dir).as_posix() + "/")
     after = "a => getComputedStyle(a, '::after').content"
     web_link = page.locator('.md-content a[href^="http"]').first
     assert web_link.evaluate(after) == "none", "link targets are for print only"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from macros.words import load_words
-from tests.browser import serve
+from tests.browser import open_page, serve
 from tests.conftest import BuildResult
 
 WORDS = load_words("en-GB")
@@ -29,7 +29,7 @@ def test_the_age_filter_counts_each_sections_entries_for_that_age(
 ) -> None:
     _, sections = big_site
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(big_url + "offer/")
+    open_page(page, big_url + "offer/")
     page.select_option("#clo-age", "16")
     section_id, section = next(iter(sections.items()))
     fits = [

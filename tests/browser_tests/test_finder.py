@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros.derive.finder import answers_of
 from macros.derive.site import SiteViews
 from macros.words import load_words
+from tests.browser import open_page
 from tests.browser_tests.test_a11y import axe_violations, describe
 
 PHONE = {"width": 360, "height": 800}
@@ -76,7 +77,7 @@ def phone_without_js(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def choose_age(page: Page, base_url: str, age: int) -> None:
-    page.goto(base_url)
+    open_page(page, base_url)
     start = page.locator(".clo-finder-start")
     expect(start).to_be_in_viewport()
     start.get_by_role("link", name=str(age), exact=True).click()
@@ -131,7 +132,7 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
     )
     # Shared: the same address shows the same results in a new tab.
     again = phone.new_page()
-    again.goto(page.url)
+    open_page(again, page.url)
     assert shown(again) == expected
 
 
@@ -160,7 +161,7 @@ def test_the_questions_say_they_need_javascript_without_it(
 ) -> None:
     page = phone_without_js.new_page()
     for url in ("finder/situations/?age=19", "finder/where/?age=19&situation=none"):
-        page.goto(base_url + url)
+        open_page(page, base_url + url)
         expect(page.locator("h1")).to_be_visible()
         note = page.locator(".clo-finder__no-js")
         expect(note).to_be_visible()
@@ -173,7 +174,7 @@ def test_an_unanswered_question_shows_the_gov_uk_error_pattern(
     phone: BrowserContext, base_url: str
 ) -> None:
     page = phone.new_page()
-    page.goto(base_url + "finder/situations/?age=19")
+    open_page(page, base_url + "finder/situations/?age=19")
     title = page.title()
     summary = page.locator("[data-clo-error-summary]")
     expect(summary).to_be_hidden()
@@ -205,7 +206,7 @@ def test_none_of_these_and_the_other_boxes_untick_each_other(
     phone: BrowserContext, base_url: str
 ) -> None:
     page = phone.new_page()
-    page.goto(base_url + "finder/situations/?age=19")
+    open_page(page, base_url + "finder/situations/?age=19")
     first, none = page.locator("#clo-situation-1"), page.locator("#clo-situation-none")
     first.check()
     none.check()
@@ -219,7 +220,7 @@ def test_change_and_back_keep_the_answers(
 ) -> None:
     profile = PROFILES[2]
     page = phone.new_page()
-    page.goto(base_url + "finder/22/?situation=parent-or-expecting&where=southtown")
+    open_page(page, base_url + "finder/22/?situation=parent-or-expecting&where=southtown")
     page.get_by_role(
         "link", name=WORDS("finder.change") + " " + WORDS("finder.change_where")
     ).click()
@@ -240,7 +241,7 @@ def test_keyboard_only_from_the_home_page_to_the_results(
     phone: BrowserContext, base_url: str
 ) -> None:
     page = phone.new_page()
-    page.goto(base_url)
+    open_page(page, base_url)
     for _ in range(60):
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.className")
@@ -266,7 +267,7 @@ def test_the_results_with_answers_have_no_accessibility_violations(
     for width in (360, 1280):
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
-        page.goto(base_url + "finder/19/?situation=at-college&where=outside")
+        open_page(page, base_url + "finder/19/?situation=at-college&where=outside")
         expect(page.locator("[data-clo-finder-answers]")).to_be_visible()
         assert [describe(v, f"results at {width}") for v in axe_violations(page)] == []
         context.close()
@@ -279,7 +280,7 @@ def test_a_care_leaver_finds_their_category_without_javascript(
     browser: Browser, phone_without_js: BrowserContext, base_url: str
 ) -> None:
     page = phone_without_js.new_page()
-    page.goto(base_url + "am-i-a-care-leaver/")
+    open_page(page, base_url + "am-i-a-care-leaver/")
     steps = page.locator(".clo-check__step")
     expect(steps.filter(has=page.locator("h2:visible"))).to_have_count(1)
     for answer in ("16 or 17", WORDS("check.answer_no"), WORDS("check.answer_yes")):
@@ -305,7 +306,7 @@ def test_a_care_leaver_finds_their_category_without_javascript(
     # axe needs JavaScript: the same step, in a phone with it (the page itself has none).
     with_js = browser.new_context(viewport=PHONE)
     checked = with_js.new_page()
-    checked.goto(page.url)
+    open_page(checked, page.url)
     expect(checked.locator(".clo-check__step:visible h3")).to_have_count(2)
     assert [describe(v, "check") for v in axe_violations(checked)] == []
     with_js.close()

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.words import load_words
+from tests.browser import open_page
 from tests.browser_tests.test_a11y import PHONE, axe_violations, describe
 
 WORDS = load_words("en-GB")
@@ -29,7 +30,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 
 
 def test_keyboard_reaches_the_meaning_and_comes_back(phone: Page, base_url: str) -> None:
-    phone.goto(base_url + PAGE)
+    open_page(phone, base_url + PAGE)
     for _ in range(60):
         phone.keyboard.press("Tab")
         if phone.evaluate("document.activeElement.classList.contains('clo-term')"):
@@ -51,7 +52,7 @@ def test_keyboard_reaches_the_meaning_and_comes_back(phone: Page, base_url: str)
 def test_a_tap_reaches_the_meaning(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
-    page.goto(base_url + PAGE)
+    open_page(page, base_url + PAGE)
     page.locator("a.clo-term", has_text="pathway plan").tap()
     expect(page).to_have_url(base_url + PAGE + "#clo-term-pathway-plan")
     assert page.evaluate(IN_VIEW, "#clo-term-pathway-plan")
@@ -64,7 +65,7 @@ def test_without_javascript_the_link_still_leads_to_the_meaning(
 ) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + PAGE)
+    open_page(page, base_url + PAGE)
     page.locator("a.clo-term", has_text="Staying Put").click()
     expect(page).to_have_url(base_url + PAGE + "#clo-term-staying-put")
     expect(page.locator("#clo-def-staying-put")).to_be_in_viewport()
@@ -74,7 +75,7 @@ def test_without_javascript_the_link_still_leads_to_the_meaning(
 def test_screen_readers_get_the_meaning_as_the_links_description(
     phone: Page, base_url: str
 ) -> None:
-    phone.goto(base_url + PAGE)
+    open_page(phone, base_url + PAGE)
     link = phone.get_by_role("link", name="pathway plan", exact=True)
     expect(link).to_have_accessible_description("Your written plan for the future.")
     # The words of the term stay the link's name: nothing is added to what is read out.
@@ -88,6 +89,6 @@ def test_axe_is_clean_at_360px_with_a_meaning_highlighted(phone: Page, base_url:
         "glossary/#term-personal-adviser",
         "offer/health/",
     ):
-        phone.goto(base_url + path)
+        open_page(phone, base_url + path)
         found += [describe(v, path) for v in axe_violations(phone)]
     assert found == []

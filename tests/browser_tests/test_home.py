@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from macros.derive.site import SiteViews
+from tests.browser import open_page
 from tests.browser_tests.test_a11y import offer_link_text
 
 
@@ -20,7 +21,7 @@ def test_home_page_fits_the_screen_and_stays_local(
     page = browser.new_page(viewport={"width": width, "height": 800})
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(base_url, wait_until="networkidle")
+    open_page(page, base_url, wait_until="networkidle")
 
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"page scrolls sideways at {width}px ({scroll_width}px wide)"
@@ -38,7 +39,7 @@ def test_home_page_fits_the_screen_and_stays_local(
 
 def test_offer_link_opens_the_offer(browser: Browser, base_url: str, site_dir: Path) -> None:
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(base_url)
+    open_page(page, base_url)
     page.get_by_role("link", name=offer_link_text(site_dir), exact=True).click()
     page.wait_for_load_state()
     assert page.url == base_url + "offer/"

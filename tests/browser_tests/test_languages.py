@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.words import load_words
-from tests.browser import serve
+from tests.browser import open_page, serve
 from tests.conftest import copy_fixture_site, run_build
 
 PHONE = {"width": 360, "height": 800}
@@ -28,7 +28,7 @@ def test_the_arabic_money_page_is_right_to_left_at_360px(
     browser: Browser, base_url: str, tmp_path: Path
 ) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "ar/offer/money/")
+    open_page(page, base_url + "ar/offer/money/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # Mirrored: headings start at the right edge of the content, not the left.
     heading = page.locator(".md-content h1").bounding_box()
@@ -59,7 +59,7 @@ def test_the_arabic_money_page_is_right_to_left_at_360px(
 
 def test_the_language_switcher_goes_to_the_same_page(browser: Browser, base_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "offer/money/")
+    open_page(page, base_url + "offer/money/")
     page.locator(".clo-languages a[hreflang=ar]").click()
     page.wait_for_url(re.compile(r"/ar/offer/money/$"))
     expect(page.locator(".md-content h1")).to_have_text("المال")
@@ -71,7 +71,7 @@ def test_the_language_switcher_goes_to_the_same_page(browser: Browser, base_url:
 
 def test_a_search_in_arabic_finds_arabic_entries(browser: Browser, base_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "ar/search/")
+    open_page(page, base_url + "ar/search/")
     page.fill("#clo-search-query", "منحة")
     page.press("#clo-search-query", "Enter")
     results = page.locator("[data-clo-search-results] .clo-search__link")
@@ -107,7 +107,7 @@ def test_a_changed_english_entry_flips_its_translation_to_the_notice(
 ) -> None:
     with serve(changed_site) as url:
         page = browser.new_page(viewport=PHONE)
-        page.goto(url + "ar/offer/money/")
+        open_page(page, url + "ar/offer/money/")
         flipped = card(page, "setting-up-home")
         expect(flipped.locator("h2")).to_have_text("Setting up home grant")
         expect(flipped.locator("h2")).to_have_attribute("lang", "en-GB")

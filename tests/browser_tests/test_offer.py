@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.words import load_words
+from tests.browser import open_page
 from tests.conftest import BUILD_DATE
 
 PHONE = {"width": 360, "height": 800}
@@ -49,7 +50,7 @@ def test_age_filter_narrows_entries_on_a_phone(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "offer/")
+    open_page(page, base_url + "offer/")
     select = page.get_by_label(WORDS("overview.age_question"))
     assert select.is_visible()
     assert visible_entry_ids(page) == expected_ids(views, None)
@@ -92,7 +93,7 @@ def test_the_status_line_says_kind_or_kinds_from_the_catalogue(
     fits = expected_ids(views, age)
     assert len(fits) > count, "the fixture has more entries for 16 than the test keeps"
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "offer/")
+    open_page(page, base_url + "offer/")
     # Leave only ``count`` of the entries for this age on the page.
     page.evaluate(
         """ids => document.querySelectorAll(".clo-overview__list li").forEach(item => {
@@ -113,13 +114,13 @@ def test_without_javascript_everything_shows(
 ) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
-    page.goto(base_url + "offer/")
+    open_page(page, base_url + "offer/")
     assert not page.get_by_label(WORDS("overview.age_question")).is_visible()
     assert visible_entry_ids(page) == expected_ids(views, None)
 
     overdue = views.sections["always-overdue"]
     assert overdue.review.state == "overdue"
-    page.goto(base_url + overdue.url)
+    open_page(page, base_url + overdue.url)
     review = page.locator(".clo-section > .clo-review")
     expect(review.locator(".clo-review__dates")).to_have_text(
         WORDS("review.dates", last=overdue.review.last_reviewed, next=overdue.review.next_due)
@@ -136,7 +137,7 @@ def section_status(browser: Browser, base_url: str, url: str, on: dt.datetime) -
     context = browser.new_context(viewport=PHONE, timezone_id="Europe/London")
     page = context.new_page()
     page.clock.install(time=on)
-    page.goto(base_url + url)
+    open_page(page, base_url + url)
     review = page.locator(".clo-section > .clo-review")
     status = review.locator(".clo-review__status").inner_text()
     classes = review.get_attribute("class") or ""

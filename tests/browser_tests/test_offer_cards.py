@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.derive.site import SiteViews
 from macros.words import load_words
+from tests.browser import open_page
 
 PHONE = {"width": 360, "height": 800}
 WORDS = load_words("en-GB")
@@ -21,7 +22,7 @@ def test_an_amount_on_a_card_is_visible_without_scrolling_sideways(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + views.sections["always-overdue"].url)
+    open_page(page, base_url + views.sections["always-overdue"].url)
     # The longest amount of the fixture's money page: up to, per year, from and until.
     amount = WORDS(
         "amounts.until",
@@ -71,7 +72,7 @@ def test_the_age_filter_reads_no_ages_as_every_age_and_no_upper_age_as_and_over(
     assert (entries[bounded].age_from, entries[bounded].age_to) == (16, 17)
 
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + views.places.overview)
+    open_page(page, base_url + views.places.overview)
     select = page.get_by_label(WORDS("overview.age_question"))
     for age in SELECT_AGES:
         select.select_option(str(age))

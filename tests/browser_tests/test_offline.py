@@ -21,7 +21,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 
 from macros.derive.print_offer import printed_paths
 from macros.derive.site import SiteViews
-from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, launch, serve
+from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, launch, open_page, serve
 from tests.conftest import BUILD_DATE, copy_fixture_site, run_build
 
 PHONE = {"width": 360, "height": 800}
@@ -112,10 +112,10 @@ def test_the_offer_reads_offline_with_the_notice(
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
-    page.goto(served.url)
+    open_page(page, served.url)
     wait_until_saved(page)
     assert views.places.overview is not None
-    page.goto(served.url + views.places.overview)
+    open_page(page, served.url + views.places.overview)
     assert page.locator(".clo-offline").count() == 0, "online, pages come from the network"
 
     go_offline(context)
@@ -123,17 +123,17 @@ def test_the_offer_reads_offline_with_the_notice(
     # The finder's pages are on another branch; these stand in for them.
     others = ["need-help-now/", "changes/", printed_paths(views)[0]]
     for url in [section.url for section in sections] + others:
-        response = page.goto(served.url + url)
+        response = open_page(page, served.url + url)
         assert response is not None and response.ok, url
         assert text_of(page, ".clo-offline") == notice_text(views), url
         assert page.locator("h1").count() == 1, url
     for section in sections:
-        page.goto(served.url + section.url)
+        open_page(page, served.url + section.url)
         entry = section.entries[0]
         assert page.locator(f"#{entry.id}").inner_text() == entry.title
 
     # A page that is not saved: the offline page, with phone numbers and saved pages.
-    page.goto(served.url + "strategy/principles/")
+    open_page(page, served.url + "strategy/principles/")
     assert page.locator("h1").inner_text() == views.words("offline.title")
     assert page.locator(".clo-offline").count() == 0
     content = text_of(page, "article")
@@ -167,10 +167,10 @@ def test_a_new_publish_shows_on_the_next_visit(
     page = context.new_page()
     section = views.sections["always-current"]
     entry = section.entries[0]
-    page.goto(served.url + section.url)
+    open_page(page, served.url + section.url)
     wait_until_saved(page)
     go_offline(context)
-    page.goto(served.url + section.url)
+    open_page(page, served.url + section.url)
     assert page.locator(f"#{entry.id}").inner_text() == entry.title
     go_online(context)
 
@@ -181,12 +181,12 @@ def test_a_new_publish_shows_on_the_next_visit(
     result = run_build(served.project, served.site_dir)
     assert result.returncode == 0, result.output
 
-    page.goto(served.url + section.url)
+    open_page(page, served.url + section.url)
     assert page.locator(f"#{entry.id}").inner_text() == CHANGED_TITLE
     assert page.locator(".clo-offline").count() == 0
     wait_for_new_worker(page)
     go_offline(context)
-    page.goto(served.url + section.url)
+    open_page(page, served.url + section.url)
     assert page.locator(f"#{entry.id}").inner_text() == CHANGED_TITLE
     assert page.locator(".clo-offline").count() == 1
     browser.close()
@@ -209,7 +209,7 @@ def test_the_service_worker_starts_after_the_page_has_loaded(
         """
     )
     page = context.new_page()
-    page.goto(served.url)
+    open_page(page, served.url)
     wait_until_saved(page)
     times = page.evaluate("window.cloTimes")
     assert times["registered"] >= times["loaded"] > 0
@@ -223,7 +223,7 @@ def test_the_site_is_installable(playwright: Playwright, served: Served, views: 
             profile, executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
         )
         page = context.new_page()
-        page.goto(served.url)
+        open_page(page, served.url)
         wait_until_saved(page)
         session = context.new_cdp_session(page)
         assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []

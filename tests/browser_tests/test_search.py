@@ -18,6 +18,7 @@ from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.derive.urls import search_index_folder
 from macros.words import load_words
+from tests.browser import open_page
 
 PHONE = {"width": 360, "height": 800}
 RESULT_LINKS = "[data-clo-search-results] .clo-search__link"
@@ -63,7 +64,7 @@ def test_every_entry_is_found_by_its_title(
     page = browser.new_page(viewport=PHONE)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: dialogs.append(dialog.message))
-    page.goto(base_url + "search/")
+    open_page(page, base_url + "search/")
     missing = []
     for entry in entries(views):
         search_for(page, entry.title)
@@ -87,7 +88,7 @@ def test_a_search_is_an_address_that_can_be_shared_and_gone_back_to(
     first, second = views.sections["always-overdue"].entries[0], entries(views)[-3]
     assert first.title != second.title
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "search/?q=" + quote_plus(first.title))
+    open_page(page, base_url + "search/?q=" + quote_plus(first.title))
     assert page.input_value("#clo-search-query") == first.title
     assert quoted(first.title) in status_text(page)
     top = page.locator(RESULT_LINKS).first
@@ -112,14 +113,14 @@ def test_no_results_and_partial_matches_are_said_plainly(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + "search/?q=" + NOWHERE)
+    open_page(page, base_url + "search/?q=" + NOWHERE)
     assert status_text(page) == WORDS("search.no_results", question=quoted(NOWHERE))
     assert page.locator("[data-clo-search-results]").is_hidden()
 
     # One word that is in the offer, one that is nowhere: some results, and it says so.
     word = max(views.sections["always-overdue"].entries[0].title.split(), key=len)
     question = f"{word} {NOWHERE}"
-    page.goto(base_url + "search/?q=" + quote_plus(question))
+    open_page(page, base_url + "search/?q=" + quote_plus(question))
     status = status_text(page)
     found = result_hrefs(page)
     assert found
@@ -129,7 +130,7 @@ def test_no_results_and_partial_matches_are_said_plainly(
     )
 
     # Every word found: no "partial"; one result or many, in the catalogue's words.
-    page.goto(base_url + "search/?q=" + quote_plus(word))
+    open_page(page, base_url + "search/?q=" + quote_plus(word))
     status = status_text(page)
     found = result_hrefs(page)
     assert status == WORDS("search.results", count=len(found), question=quoted(word)) + WORDS(
@@ -161,7 +162,7 @@ def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> No
     page.route("**/t/re.json", lambda route: route.fulfill(json=shard))
     page.route("**/titles.json", lambda route: route.fulfill(json=titles))
     page.route("**/p/0.json", lambda route: route.fulfill(json=hostile))
-    page.goto(base_url + "search/?q=rent")
+    open_page(page, base_url + "search/?q=rent")
     status_text(page)
     assert page.evaluate("window.__pwned") is None
     assert page.locator(f"[data-clo-search-results] :is({MARKUP})").count() == 0
@@ -178,7 +179,7 @@ def test_the_fixtures_hostile_section_is_found_as_text(
     page = browser.new_page(viewport=PHONE)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: dialogs.append(dialog.message))
-    page.goto(base_url + "search/?q=" + quote_plus("onerror alert script"))
+    open_page(page, base_url + "search/?q=" + quote_plus("onerror alert script"))
     status_text(page)
     hrefs = result_hrefs(page)
     assert any(href.startswith(base_url + hostile.url) for href in hrefs), hrefs
@@ -198,13 +199,13 @@ def test_only_a_search_fetches_the_index_and_no_page_loads_material_scripts(
     page.on("request", lambda request: requested.append(request.url))
     section = views.sections["always-overdue"]
     for path in ("", "offer/", section.url, "search/"):
-        page.goto(base_url + path)
+        open_page(page, base_url + path)
         page.wait_for_load_state("networkidle")
     assert any(url.endswith("clo-search.js") for url in requested), "requests were not recorded"
     index = search_index_folder(views.words.language)
     assert not [url for url in requested if index in url or "bundle." in url], requested
     assert not [url for url in requested if "/workers/" in url], requested
-    page.goto(base_url + "search/?q=" + quote_plus(section.entries[0].title))
+    open_page(page, base_url + "search/?q=" + quote_plus(section.entries[0].title))
     status_text(page)
     assert any(index + "t/" in url for url in requested), requested
     assert any(index + "p/" in url for url in requested), requested
@@ -217,7 +218,7 @@ def test_the_header_search_button_leads_to_the_search_page(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
     page = browser.new_page(viewport=PHONE)
-    page.goto(base_url + views.sections["always-overdue"].url)
+    open_page(page, base_url + views.sections["always-overdue"].url)
     link = page.locator(".md-header .clo-search-link")
     assert link.is_visible()
     assert link.get_attribute("aria-label") == WORDS("menu.search_link")
@@ -232,7 +233,7 @@ def test_without_javascript_the_page_says_where_else_to_look(
 ) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "search/?q=rent")
+    open_page(page, base_url + "search/?q=rent")
     assert page.locator(".clo-search").is_hidden()
     assert page.locator(".md-header .clo-search-link").count() == 0
     message = page.locator(".clo-search__no-js")
@@ -256,7 +257,7 @@ def test_a_plural_and_the_start_of_a_word_find_the_word(
     assert len(word) > 4 and not word.lower().endswith("s")
     page = browser.new_page(viewport=PHONE)
     for question in (word + "s", word[:4]):
-        page.goto(base_url + "search/?q=" + quote_plus(question))
+        open_page(page, base_url + "search/?q=" + quote_plus(question))
         status_text(page)
         assert base_url + entry.url in result_hrefs(page), question
     page.close()
@@ -271,7 +272,7 @@ def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_co
     page = browser.new_page(viewport=PHONE)
     page.route("**/p/*.json", lambda route: route.continue_() if released else held.append(route))
     entry = views.sections["always-overdue"].entries[0]
-    page.goto(base_url + "search/?q=" + quote_plus(entry.title))
+    open_page(page, base_url + "search/?q=" + quote_plus(entry.title))
     page.locator(RESULT_LINKS).first.wait_for()
     assert page.locator("[data-clo-search-complete]").count() == 0
     boxes = page.eval_on_selector_all(
