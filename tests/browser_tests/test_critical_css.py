@@ -5,8 +5,8 @@ and on a wide screen, with the menu closed and open."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote_plus
 from typing import Any
+from urllib.parse import quote_plus
 
 import pytest
 from playwright.sync_api import Browser, Page
