@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros.derive.finder import answers_of
 from macros.derive.site import SiteViews
 from macros.words import load_words
-from tests.browser import open_page
+from tests.browser import open_page, wait_until_ready
 from tests.browser_tests.test_a11y import axe_violations, describe
 
 PHONE = {"width": 360, "height": 800}
@@ -54,7 +54,8 @@ def applying(views: SiteViews, profile: Profile) -> list[str]:
 
 
 def shown(page: Page) -> list[str]:
-    """The results the page shows, in order."""
+    """The results the page shows, in order (once its script has sorted them)."""
+    wait_until_ready(page)
     ids: list[str] = page.eval_on_selector_all(
         "[data-clo-needs]",
         "items => items.filter(i => i.checkVisibility()).map(i => i.dataset.cloEntry)",
@@ -84,12 +85,14 @@ def choose_age(page: Page, base_url: str, age: int) -> None:
 
 
 def answer_situations(page: Page, profile: Profile) -> None:
+    wait_until_ready(page)  # the script copies the age into the form
     for value in profile.situations or ("none",):
         page.locator(f"input[name=situation][value='{value}']").check()
     page.get_by_role("button", name=WORDS("finder.continue")).click()
 
 
 def answer_where(page: Page, profile: Profile) -> None:
+    wait_until_ready(page)
     page.locator(f"input[name=where][value='{profile.where}']").check()
     page.get_by_role("button", name=WORDS("finder.continue")).click()
 
@@ -228,6 +231,7 @@ def test_change_and_back_keep_the_answers(
     page.get_by_role("link", name=WORDS("finder.back")).click()
     expect(page.locator("input[value='parent-or-expecting']")).to_be_checked()
     page.go_back()
+    wait_until_ready(page)
     page.locator("input[value=outside]").check()
     page.get_by_role("button", name=WORDS("finder.continue")).click()
     moved = Profile("22, a parent who moved away", 22, profile.situations, "outside")

@@ -31,7 +31,7 @@ import pytest
 from playwright.sync_api import Browser, CDPSession, Page
 
 from tests.browser import open_page
-from tests.browser_tests.test_a11y import page_paths, serve_published
+from tests.browser_tests.test_a11y import page_paths, serve_published, visit_path
 from tests.conftest import FIXTURE_SITE, REAL_OFFER_SITE, built_pages
 
 WALK_VIEWPORTS = {360: {"width": 360, "height": 800}, 1280: {"width": 1280, "height": 800}}
@@ -312,7 +312,7 @@ def walk_site(browser: Browser, site_dir: Path, site_url: str) -> Walk:
         tabs[width] = (page, context.new_cdp_session(page))
     for path in walk.pages:
         for width, (page, session) in tabs.items():
-            open_page(page, site_url + path)
+            open_page(page, site_url + visit_path(site_dir, path))
             where = f"/{path} at {width}px"
             if width == min(WALK_VIEWPORTS):
                 page.set_viewport_size(NARROWEST)
