@@ -146,10 +146,10 @@
     var answers = answersInAddress();
     var asked = Object.keys(labels).filter(function (name) { return answers[name]; });
     var narrow = document.querySelector("[data-clo-finder-narrow]");
-    if (asked.length === 0) {
-      if (narrow) { narrow.hidden = false; }
-      return;
-    }
+    // Without answers the link to narrow the list down shows from the first paint
+    // (clo.css); with them it goes.
+    if (asked.length === 0) { return; }
+    if (narrow) { narrow.remove(); }
     var shown = 0;
     var sections = document.querySelectorAll("[data-clo-finder-section]");
     Array.prototype.forEach.call(sections, function (section) {

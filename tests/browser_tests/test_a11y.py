@@ -62,6 +62,19 @@ AXE_START = """tags => {
 }"""
 AXE_RESULT = "() => window.__cloAxe"
 
+# Every layout shift from the start of the page (given to each page as it opens), so that
+# what arrives after the first paint (the stylesheet, the scripts) is seen to move nothing.
+RECORD_SHIFTS = """window.__cloShifts = [];
+new PerformanceObserver(list => {
+  for (const shift of list.getEntries()) {
+    const moved = shift.sources.map(s => s.node && s.node.nodeType === 1
+      ? s.node.tagName.toLowerCase() + (s.node.className ? "." + String(s.node.className).trim()
+        .split(/\\s+/).join(".") : "") : "?");
+    window.__cloShifts.push(shift.value.toFixed(4) + " (" + moved.join(", ") + ")");
+  }
+}).observe({type: "layout-shift", buffered: true});"""
+SHIFTS = "() => window.__cloShifts"
+
 # The first level of Material's main menu (links, and labels that open a section).
 MENU_ITEMS = ".md-nav--primary > .md-nav__list > .md-nav__item"
 
@@ -262,6 +275,7 @@ class Audit:
     pages: list[str]
     violations: list[str] = field(default_factory=list)
     small_targets: list[str] = field(default_factory=list)
+    shifts: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     cookies: list[object] = field(default_factory=list)
 
@@ -277,6 +291,7 @@ def audit_pages(browser: Browser, site_dir: Path, site_url: str) -> Audit:
         # The same file start_axe() would add, given to every page as it opens: on
         # 50 page loads this saves several seconds.
         contexts[width].add_init_script(path=AXE_JS)
+        contexts[width].add_init_script(RECORD_SHIFTS)
         tabs[width] = contexts[width].new_page()
         tabs[width].on("request", lambda request: found.requests.append(request.url))
     for path in found.pages:
@@ -285,6 +300,7 @@ def audit_pages(browser: Browser, site_dir: Path, site_url: str) -> Audit:
             start_axe(tab)  # both widths check side by side
         for width, tab in tabs.items():
             where = f"/{path} at {width}px"
+            found.shifts += [f"{where}: {shift}" for shift in tab.evaluate(SHIFTS)]
             found.violations += [describe(v, where) for v in tab.evaluate(AXE_RESULT)]
         found.small_targets += [f"/{path}: {t}" for t in tabs[360].evaluate(SMALL_TARGETS)]
         for tab in tabs.values():
@@ -322,6 +338,12 @@ def test_nothing_is_requested_from_elsewhere_and_no_cookies(audit: Audit, site_u
     elsewhere = sorted({url for url in audit.requests if not is_local(url, local)})
     assert elsewhere == [], "requests left the local server:\n" + "\n".join(elsewhere)
     assert audit.cookies == [], f"cookies were set: {audit.cookies}"
+
+
+def test_nothing_moves_as_a_page_loads(audit: Audit) -> None:
+    """CLS 0 on every page at both widths: the stylesheet and scripts that arrive after
+    the first paint (overrides/main.html) show nothing that was not laid out for them."""
+    assert audit.shifts == []
 
 
 def test_targets_are_at_least_24px_on_a_phone(audit: Audit) -> None:

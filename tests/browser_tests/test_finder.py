@@ -122,6 +122,8 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
         WORDS("finder.count", count=len(expected))
     )
     assert shown(page) == expected
+    # "Narrow this down" shows without answers only (from the first paint, clo.css).
+    expect(page.locator("[data-clo-finder-narrow]")).to_have_count(0)
     # Sections with nothing left are hidden; the team's numbers stay first.
     for section in page.locator("[data-clo-finder-section]").all():
         assert section.is_visible() == (section.locator("[data-clo-needs]:visible").count() > 0)
@@ -216,6 +218,16 @@ def test_none_of_these_and_the_other_boxes_untick_each_other(
     expect(first).not_to_be_checked()
     first.check()
     expect(none).not_to_be_checked()
+
+
+def test_a_results_page_without_answers_offers_to_narrow_it_down(
+    phone: BrowserContext, base_url: str
+) -> None:
+    page = phone.new_page()
+    open_page(page, base_url + "finder/19/")
+    narrow = page.locator("[data-clo-finder-narrow]")
+    expect(narrow).to_be_visible()
+    assert narrow.get_by_role("link").get_attribute("href") == "../situations/?age=19"
 
 
 def test_change_and_back_keep_the_answers(
