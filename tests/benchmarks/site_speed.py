@@ -182,7 +182,10 @@ def lighthouse_row(binary: Path, url: str, path: str, report: Path) -> PageRow:
         sum(
             item.get("transferSize") or 0
             for item in requests
+            # Images by type, and by MIME type too: Chromium files the favicon and the
+            # manifest's icon under "Other".
             if item.get("resourceType") != "Image"
+            and not str(item.get("mimeType") or "").startswith("image/")
         )
         / 1024
     )
