@@ -53,6 +53,11 @@ def test_axe_finds_no_wcag_a_or_aa_violations_in_the_example(example_audit: Audi
     )
 
 
+def test_nothing_in_the_example_moves_as_a_page_loads(example_audit: Audit) -> None:
+    """CLS 0 on every page of the example, in every language, at 360 and 1280 px."""
+    assert example_audit.shifts == [], "layout shifts:\n" + "\n".join(example_audit.shifts)
+
+
 @pytest.fixture(scope="module")
 def example_walk(
     browser: Browser, example_site: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
