@@ -24,6 +24,8 @@ LAYOUT = """() => Array.from(document.querySelectorAll("body *")).map((el) => {
 })"""
 
 
+SITE_CSS_FILE = SITE_CSS.rsplit("/", 1)[-1]
+
 LINKED_STYLESHEETS = """() => Array.from(document.styleSheets).filter((sheet) => {
   try { return sheet.href && sheet.cssRules.length > 0; } catch (error) { return false; }
 }).map((sheet) => sheet.href.split("/").pop() + " " + (sheet.media.mediaText || "all"))"""
@@ -118,7 +120,7 @@ def test_the_site_stylesheet_and_scripts_are_fetched_after_the_first_paint(
     assert names == ["clo-search.js", "clo-site.css", "clo.js"], later
     early = [(name, start) for name, start in later["fetched"] if start < later["paint"]]
     assert not early, f"fetched before the first paint at {later['paint']} ms: {early}"
-    assert page.evaluate(LINKED_STYLESHEETS) == [SITE_CSS.rsplit("/", 1)[-1] + " all"]
+    assert page.evaluate(LINKED_STYLESHEETS) == [SITE_CSS_FILE + " all"]
     page.wait_for_selector("[data-clo-search-results] li", timeout=5000)
     page.close()
 
@@ -131,6 +133,6 @@ def test_without_javascript_the_site_stylesheet_is_for_printing_and_no_script_is
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     open_page(page, base_url + "search/")
-    assert page.evaluate(LINKED_STYLESHEETS) == [SITE_CSS.rsplit("/", 1)[-1] + " print"]
+    assert page.evaluate(LINKED_STYLESHEETS) == [SITE_CSS_FILE + " print"]
     assert not [url for url in fetched if url.endswith(".js")], fetched
     context.close()
