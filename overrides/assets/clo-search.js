@@ -301,7 +301,11 @@
             : say("search.results", { count: found.results.length, question: quoted });
           status.textContent = count + say(found.partial ? "search.partial" : "search.end");
         }
-        fillSnippets(found, snippets, mine);
+        // The snippets' pages are asked for once the list is painted: the headings
+        // first, on a slow phone too.
+        requestAnimationFrame(function () {
+          setTimeout(function () { fillSnippets(found, snippets, mine); }, 0);
+        });
       }, function () {
         if (mine === asked) {
           status.textContent = say("search.failed");
