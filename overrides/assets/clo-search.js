@@ -256,6 +256,11 @@
       });
     }
 
+    function afterPaint(then) {
+      // After the next frame: what can wait does not hold up the results on screen.
+      requestAnimationFrame(function () { setTimeout(then, 0); });
+    }
+
     function show(question) {
       asked += 1;
       var mine = asked;
@@ -303,9 +308,7 @@
         }
         // The snippets' pages are asked for once the list is painted: the headings
         // first, on a slow phone too.
-        requestAnimationFrame(function () {
-          setTimeout(function () { fillSnippets(found, snippets, mine); }, 0);
-        });
+        afterPaint(function () { fillSnippets(found, snippets, mine); });
       }, function () {
         if (mine === asked) {
           status.textContent = say("search.failed");
@@ -324,10 +327,15 @@
     input.addEventListener("input", prefetch);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var address = new URL(location.href);
-      address.searchParams.set("q", input.value);
-      history.pushState(null, "", address.href);
-      show(input.value);
+      var question = input.value;
+      show(question);
+      // The address (shared as ?q=, gone back to) follows once the results are painted:
+      // writing the history takes a slow phone longer than finding them.
+      afterPaint(function () {
+        var address = new URL(location.href);
+        address.searchParams.set("q", question);
+        history.pushState(null, "", address.href);
+      });
     });
     window.addEventListener("popstate", fromAddress);
     fromAddress();

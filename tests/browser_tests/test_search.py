@@ -98,7 +98,8 @@ def test_a_search_is_an_address_that_can_be_shared_and_gone_back_to(
     page.fill("#clo-search-query", second.title)
     page.click(".clo-search__button")
     assert quoted(second.title) in status_text(page)
-    assert page.url == base_url + "search/?q=" + quote_plus(second.title)
+    # The address follows once the results are painted.
+    expect(page).to_have_url(base_url + "search/?q=" + quote_plus(second.title))
     page.go_back()
     assert page.input_value("#clo-search-query") == first.title
     expect(top).to_have_text(first.title)
