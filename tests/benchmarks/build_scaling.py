@@ -42,6 +42,9 @@ What it does for each size N
    gets the section's introduction as its ``description:`` front matter, as ours takes
    it from the data (Material does more work for every menu entry of a page that has
    front matter, so leaving it out would make the twin's pages cheaper than ours).
+   Ours publishes every page again under ``<code>/`` for each language in
+   ``data/site.yml`` and one finder results page for each age; the twin has the same
+   pages (a translated page's own text where there is one), outside its menu.
 
 3. Measures, with ``SOURCE_DATE_EPOCH`` frozen as in the test suite:
 
@@ -108,6 +111,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros.derive.finder import FINDER_AGES  # noqa: E402
 from tests.benchmarks.big_offer import dump, write_offer  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
@@ -320,6 +324,12 @@ def _ages(entry: dict[str, Any]) -> str:
     return f"Age {age_from}" if age_from == age_to else f"Ages {age_from} to {age_to}"
 
 
+def _applies(entry: dict[str, Any], age: int) -> bool:
+    ages = entry.get("ages") or {}
+    top = ages.get("to") or FINDER_AGES[-1]
+    return bool(ages.get("from", FINDER_AGES[0]) <= age <= top)
+
+
 def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
@@ -346,10 +356,16 @@ class StockPages:
         self.place_names = {
             item["id"]: item["name"] for item in (load("places.yml") or {}).get("places") or []
         }
+        self.glossary_terms = (load("glossary.yml") or {}).get("terms") or []
+        self.categories = (load("care_leavers.yml") or {}).get("categories") or []
+        self.situations = (load("situations.yml") or {}).get("situations") or []
+        self.languages = [item["code"] for item in self.site.get("languages") or []]
         offer_dir = project / "data" / "offer"
         self.offer = {
             path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
             for path in sorted(offer_dir.glob("*.yml"))
+            # Not the translations beside a section (money.ar.yml): the twin is English.
+            if "." not in path.stem
         }
         self.offer = dict(sorted(self.offer.items(), key=lambda item: (item[1]["order"], item[0])))
         self.names = {p["id"]: p["short_name"] for p in self.principles}
@@ -389,6 +405,17 @@ class StockPages:
             "figure": self.figure,
             "gallery": self.gallery_list,
             "gallery_piece": self.gallery_piece,
+            "glossary": self.glossary,
+            "care_leaver_check": self.care_leaver_check,
+            "easy_read": self.easy_read,
+            # Ours links the files it publishes for other systems; the twin has none.
+            "data_feeds": lambda: "- Open Referral UK feed\n- The offer as JSON\n",
+            "finder_start": self.finder_ages,
+            "finder_age": self.finder_ages,
+            "finder_situations": self.finder_situations,
+            "finder_where": self.finder_where,
+            # Ours makes one results page an age from it (write_stock does the same).
+            "finder_results": lambda: "",
         }
 
     def contact_card(self) -> str:
@@ -477,6 +504,64 @@ class StockPages:
         if entry.get("last_reviewed_on"):
             lines += [f"Last reviewed on {_format_date(entry['last_reviewed_on'])}.", ""]
         return lines
+
+    def glossary(self) -> str:
+        return "\n".join(
+            f"**{item['term']}**\n:   {_one_line(item['definition'])}\n"
+            for item in self.glossary_terms
+        )
+
+    def care_leaver_check(self) -> str:
+        lines: list[str] = []
+        for category in self.categories:
+            lines += [f"## {category['name']}", "", _one_line(category["means"]), ""]
+            if category.get("law"):
+                lines += [f"The law: {category['law']}", ""]
+        return "\n".join(lines)
+
+    def easy_read(self, section_id: str) -> str:
+        lines: list[str] = []
+        for entry in self.offer[section_id]["entries"]:
+            read = entry.get("easy_read") or {}
+            if read:
+                lines += [f"## {entry['title']}", ""]
+                lines += [f"- {_one_line(line['text'])}" for line in read.get("lines", [])]
+                lines.append("")
+        return "\n".join(lines)
+
+    def finder_ages(self) -> str:
+        return (
+            "\n".join(f"- [{age}]({self.link(f'finder/{age}.md')})" for age in FINDER_AGES) + "\n"
+        )
+
+    def finder_situations(self) -> str:
+        return "\n".join(f"- {item['label']}" for item in self.situations) + "\n"
+
+    def finder_where(self) -> str:
+        return "\n".join(f"- {name}" for name in self.place_names.values()) + "\n"
+
+    def finder_results(self, age: int) -> str:
+        """One age's results page, as ours makes one for each age."""
+        lines = [self.contact_card()]
+        for section_id, section in self.offer.items():
+            applying = [entry for entry in section["entries"] if _applies(entry, age)]
+            if not applying:
+                continue
+            page = self.link(f"offer/{section_id}.md")
+            lines += [f"## [{section['title']}]({page})", ""]
+            for entry in applying:
+                lines += [
+                    f"### [{entry['title']}]({page}#{entry['id']})",
+                    "",
+                    _one_line(entry["summary"]),
+                    "",
+                    "**How to get it:**",
+                    "",
+                ]
+                steps = entry.get("how_to_get_it") or ["Ask your personal adviser."]
+                lines += [f"1. {_one_line(text)}" for text in steps]
+                lines.append("")
+        return "\n".join(lines)
 
     def offer_section(self, section_id: str) -> str:
         section = self.offer[section_id]
@@ -680,6 +765,11 @@ class StockPages:
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
     """The plain mkdocs-material twin of ``ours``: same pages, Markdown only."""
     import jinja2
@@ -688,22 +778,35 @@ def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     docs = ours / "docs"
     excluded = {"editing-guide.md"}
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs).as_posix()
-        if relative in excluded:
-            continue
-        text = path.read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
-        front, body = (match.group(0), text[match.end() :]) if match else ("", text)
-        if "render_macros: false" not in front:
-            pages.page = relative
-            pages.description = None
-            body = environment.from_string(body).render(**pages.context())
-            if not front and pages.description:
-                front = f"---\ndescription: {json.dumps(pages.description)}\n---\n\n"
-        target = stock / "docs" / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(front + body, encoding="utf-8")
+    # Ours publishes every page in each language of data/site.yml (a translated page's
+    # own text where there is one, docs/offer/money.ar.md), and one finder results page
+    # for each age: so does the twin, as plain pages under <code>/.
+    english = [
+        path
+        for path in sorted(docs.rglob("*.md"))
+        if "." not in path.stem and path.relative_to(docs).as_posix() not in excluded
+    ]
+    for prefix, code in [("", ""), *((f"{code}/", code) for code in pages.languages)]:
+        for path in english:
+            relative = path.relative_to(docs).as_posix()
+            translated = path.with_name(f"{path.stem}.{code}.md")
+            source = translated if code and translated.is_file() else path
+            if relative == "finder/results.md":
+                for age in FINDER_AGES:
+                    pages.page = f"{prefix}finder/{age}.md"
+                    body = f"# Age {age}\n\n" + pages.finder_results(age)
+                    _write(stock / "docs" / pages.page, body)
+                continue
+            text = source.read_text(encoding="utf-8")
+            match = FRONT_MATTER.match(text)
+            front, body = (match.group(0), text[match.end() :]) if match else ("", text)
+            if "render_macros: false" not in front:
+                pages.page = prefix + relative
+                pages.description = None
+                body = environment.from_string(body).render(**pages.context())
+                if not front and pages.description:
+                    front = f"---\ndescription: {json.dumps(pages.description)}\n---\n\n"
+            _write(stock / "docs" / prefix / relative, front + body)
     images = stock / "docs" / "assets" / "gallery"
     images.mkdir(parents=True, exist_ok=True)
     for piece in pages._published():
@@ -727,7 +830,11 @@ def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
         "markdown_extensions": config["markdown_extensions"],
         "validation": config["validation"],
         "exclude_docs": config.get("exclude_docs", ""),
-        "not_in_nav": config.get("not_in_nav", ""),
+        # Ours lists the other languages' pages and the finder's results in menus of
+        # their own; the twin has none.
+        "not_in_nav": config.get("not_in_nav", "")
+        + "".join(f"/{code}/\n" for code in pages.languages)
+        + "".join(f"/finder/{age}.md\n" for age in FINDER_AGES),
         "nav": config["nav"],
     }
     (stock / "mkdocs.yml").write_text(dump(stock_config), encoding="utf-8")
@@ -795,7 +902,8 @@ def measure(command: list[str], cwd: Path) -> Run:
     finally:
         time_file.unlink(missing_ok=True)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)|MAXRSS_KB=(\d+)", report)
-    built = re.search(r"Documentation built in ([0-9.]+) seconds", output)
+    # Ours says it once for each other language's build too; the last is the whole build.
+    built = ([None, *re.finditer(r"Documentation built in ([0-9.]+) seconds", output)])[-1]
     user = re.search(r"User time \(seconds\): ([0-9.]+)", report)
     system = re.search(r"System time \(seconds\): ([0-9.]+)", report)
     cpu = re.search(r"CPU_S=([0-9.]+)", report)

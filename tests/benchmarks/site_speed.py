@@ -5,6 +5,11 @@ A benchmark to run by hand, not a test (pytest only imports this file for doctes
     uv run python tests/benchmarks/site_speed.py
     uv run python tests/benchmarks/site_speed.py --sizes example --all-pages
     uv run python tests/benchmarks/site_speed.py --sizes 5000 --no-lighthouse
+    uv run python tests/benchmarks/site_speed.py --sizes 5000 --keep /tmp/speed --reuse
+
+``--keep DIR`` leaves each size's project and built site in ``DIR/<size>/``; a later run
+with ``--reuse`` measures them again without building (the 5,000-entry build takes
+about 25 minutes): to compare a script, copy it into the kept site first.
 
 What it does for each size (``example``: the repository's site as it is; a number: the
 example with its offer replaced by that many generated entries, from the generator the
@@ -91,17 +96,23 @@ FINDER_PAGES = ("finder/",)
 # Sites.
 
 
-def make_site(size: str, workdir: Path) -> tuple[Path, Path, str]:
+def make_site(size: str, workdir: Path, reuse: bool = False) -> tuple[Path, Path, str]:
     """A copy of the project (``size`` entries, or the example), built; returns the
-    project, the built site and the first section page's URL path."""
+    project, the built site and the first section page's URL path. With ``reuse``, a
+    project and site that ``--keep`` left in ``workdir`` are measured as they are."""
     project = workdir / "project"
-    for part in (*TEMPLATE_PARTS, *SITE_PARTS):
-        _copy(ROOT / part, project / part)
-    if size != "example":
-        write_offer(project, int(size), BUILD_DATE)
+    site_dir = workdir / "site"
+    kept = reuse and (site_dir / "index.html").is_file()
+    if not kept:
+        for part in (*TEMPLATE_PARTS, *SITE_PARTS):
+            _copy(ROOT / part, project / part)
+        if size != "example":
+            write_offer(project, int(size), BUILD_DATE)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     first = _first_page(offer_nav(config["nav"])[1:])
-    site_dir = workdir / "site"
+    if kept:
+        log(f"[{size}] measured as kept in {workdir}")
+        return project, site_dir, first.removesuffix(".md") + "/"
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -131,7 +142,7 @@ def _first_page(items: list[Any]) -> str:
 
 def site_path(project: Path) -> str:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    return urlsplit(config["site_url"]).path.strip("/")
+    return str(urlsplit(config["site_url"]).path).strip("/")
 
 
 def pages_to_measure(site_dir: Path, section: str, extra: list[str], every: bool) -> list[str]:
@@ -415,7 +426,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="search runs, best kept")
     parser.add_argument("--reports", type=Path, help="keep the Lighthouse JSON reports here")
     parser.add_argument("--keep", type=Path, help="keep the built projects and sites here")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: measure the sites an earlier run kept there, without building",
+    )
     args = parser.parse_args(argv)
+    if args.reuse and args.keep is None:
+        parser.error("--reuse needs --keep DIR")
     if not Path(CHROME_PATH).is_file():
         sys.exit(f"Chromium not found at {CHROME_PATH}: apt-get install chromium")
     sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
@@ -424,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="clo-speed-") as temp:
         scratch = args.keep or Path(temp)
         for size in sizes:
-            project, site_dir, section = make_site(size, scratch / size)
+            project, site_dir, section = make_site(size, scratch / size, args.reuse)
             pages = pages_to_measure(site_dir, section, args.pages, args.all_pages)
             with serve(site_dir, scratch / f"serve-{size}", site_path(project)) as url:
                 if binary is not None:
