@@ -112,6 +112,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.derive.finder import FINDER_AGES  # noqa: E402
+from macros.validate.pages import english_page  # noqa: E402
 from tests.benchmarks.big_offer import dump, write_offer  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
@@ -784,7 +785,8 @@ def write_stock(ours: Path, stock: Path, config: dict[str, Any]) -> None:
     english = [
         path
         for path in sorted(docs.rglob("*.md"))
-        if "." not in path.stem and path.relative_to(docs).as_posix() not in excluded
+        if english_page(path.relative_to(docs).as_posix()) is None
+        and path.relative_to(docs).as_posix() not in excluded
     ]
     for prefix, code in [("", ""), *((f"{code}/", code) for code in pages.languages)]:
         for path in english:
