@@ -11,13 +11,14 @@ For one language the index is a folder (``search/<language>/``, see ``search_ind
   the section's place in its page, and ``weight`` is twice the times the word is in the
   section's text (at most 5) plus 1 when it is in its heading. A question's word fetches
   the one file its first two letters name (``shard_key``).
-- ``titles.json``: every page's address and title, and its sections' anchors and
-  headings, to list the results as soon as a question's words are found: ``{"p":
-  [["offer/money/", "Money", [["", "Money"], ["#grants", "Grants"]]], ...]}`` (62 KB
-  compressed at 5,000 entries; the search page fetches it when the search box is used);
-- ``p/<page>.json``: one page's address, title and sections with their text, for the
-  snippets under the results: ``{"u": "offer/money/", "t": "Money", "s": [["#grants",
-  "Grants", "text"], ...]}``.
+- ``titles.json``: every page's address and title, and its sections' headings, to list
+  the results as soon as a question's words are found: ``{"p": [["offer/money/", "Money",
+  ["Money", "Grants"]], ...]}``. It holds no anchors: they are most of what a large site's
+  headings file would weigh (an entry's anchor is its ``id``, which no heading predicts),
+  and the first search waits for this file, so they come with the page files below;
+- ``p/<page>.json``: one page's address, title and sections with their anchors and text,
+  for the snippets under the results and their links' anchors: ``{"u": "offer/money/",
+  "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``.
 
 Words are what ``terms`` makes of a text: letters and digits, accents and case taken
 away, the catalogue's stop words (``search.stop_words``) left out. The script does the
@@ -162,11 +163,15 @@ def plain(fragment: str) -> str:
 
 def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
     """A page's content cut at its headings with an id; text before the first such
-    heading (and an h1 without one) is the page's own section, under its title.
+    heading (and an h1 without one) is the page's own section, under its title. That
+    section is always the first, even empty (then nothing finds it): clo-search.js
+    knows section 0 is the top of its page without being told its anchor.
 
     >>> [(s.anchor, s.title, s.text) for s in page_sections(
     ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
     [('', 'Money', 'Intro'), ('#grant', 'Grant', '£100')]
+    >>> [(s.anchor, s.title) for s in page_sections('<h2 id="a">A</h2><h2 id="b">B</h2>', "")]
+    [('', ''), ('#a', 'A'), ('#b', 'B')]
     """
     content = _SKIPPED.sub(" ", content)
     sections: list[Section] = []
@@ -184,7 +189,7 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
         anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
         start = heading.end()
     sections.append(Section(anchor, title, plain(content[start:])))
-    return tuple(section for section in sections if section.title or section.text)
+    return (sections[0], *(section for section in sections[1:] if section.title or section.text))
 
 
 # The index.
@@ -203,7 +208,7 @@ def index_files(
     >>> files["p/0.json"]
     {'u': 'offer/', 't': 'Offer', 's': [['#rent', 'Rent', 'rent and renting']]}
     >>> files["titles.json"]
-    {'p': [['offer/', 'Offer', [['#rent', 'Rent']]]]}
+    {'p': [['offer/', 'Offer', ['Rent']]]}
     """
     postings: dict[str, list[int]] = {}
     files: dict[str, object] = {}
@@ -211,9 +216,7 @@ def index_files(
     titles: list[object] = []
     files[TITLES] = {"p": titles}
     for number, page in enumerate(pages):
-        titles.append(
-            [page.url, page.title, [[section.anchor, section.title] for section in page.sections]]
-        )
+        titles.append([page.url, page.title, [section.title for section in page.sections]])
         files[f"p/{number}.json"] = {
             "u": page.url,
             "t": page.title,

@@ -5,8 +5,11 @@
    the question is typed; the headings of every section (titles.json), fetched
    when the search box is first used, so that results are listed as soon as
    the words are found; then the pages of the best results (p/<n>.json), for
-   the snippets under them, which fill the space kept for them (nothing moves).
-   Loaded by the search page only.
+   the snippets under them, which fill the space kept for them (nothing moves),
+   and the anchors of their sections: until its page file is there, a result
+   links to the top of its page, and a tap on it waits for the anchor. (The
+   anchors are most of what a large site's titles.json would weigh.) Loaded by
+   the search page only.
 
    Matching: every word of the question must start a word in the heading or
    the text of a page section ("rent" finds "rent" and "renting"; a plural such
@@ -108,22 +111,41 @@
   }
 
   function rank(found, needAll) {
+    // The best MAX_RESULTS sections, best first, and how many there are in all. The
+    // best are kept in order as they come (most are worse than the last one kept),
+    // not every section found sorted: a third of the time at 5,000 entries.
+    var best = [];
+    var total = 0;
+    function consider(key, score) {
+      total += 1;
+      var last = best[best.length - 1];
+      if (best.length === MAX_RESULTS &&
+          (score < last.score || (score === last.score && key > last.key))) { return; }
+      if (best.length === MAX_RESULTS) { best.pop(); }
+      var i = best.length;
+      while (i > 0 && (best[i - 1].score < score ||
+                       (best[i - 1].score === score && best[i - 1].key > key))) { i -= 1; }
+      best.splice(i, 0, { key: key, score: score });
+    }
+    function score(hit) { return (hit[0] ? 10 : 0) + Math.min(hit[1], 5); }
+    if (found.length === 1) {
+      // One word: its sections as they are (the most common question).
+      found[0].forEach(function (hit, key) { consider(key, score(hit) + 100); });
+      return { best: best, total: total };
+    }
     var totals = new Map();
     found.forEach(function (sections) {
       sections.forEach(function (hit, key) {
-        var total = totals.get(key);
-        if (!total) { total = { score: 0, matched: 0 }; totals.set(key, total); }
-        total.score += (hit[0] ? 10 : 0) + Math.min(hit[1], 5);
-        total.matched += 1;
+        var sum = totals.get(key);
+        if (!sum) { sum = { score: 0, matched: 0 }; totals.set(key, sum); }
+        sum.score += score(hit);
+        sum.matched += 1;
       });
     });
-    var results = [];
-    totals.forEach(function (total, key) {
-      if (!needAll || total.matched === found.length) {
-        results.push({ key: key, score: total.score + total.matched * 100 });
-      }
+    totals.forEach(function (sum, key) {
+      if (!needAll || sum.matched === found.length) { consider(key, sum.score + sum.matched * 100); }
     });
-    return results.sort(function (a, b) { return b.score - a.score || a.key - b.key; });
+    return { best: best, total: total };
   }
 
   function snippet(text, words) {
@@ -174,6 +196,7 @@
     var indexUrl = new URL(form.getAttribute("data-clo-search-index"), location.href);
     var siteRoot = new URL(form.getAttribute("data-clo-search-root"), location.href);
     var files = new Map();
+    var pending = new WeakMap(); // a result's link -> its result, until its anchor is known
     var asked = 0;
 
     function load(path, missing) {
@@ -202,23 +225,23 @@
         var found = loaded.slice(1).map(function (shard, i) { return matches(shard, words[i]); });
         var ranked = rank(found, true);
         var partial = false;
-        if (!ranked.length && words.length > 1) {
+        if (!ranked.total && words.length > 1) {
           ranked = rank(found, false);
-          partial = ranked.length > 0;
+          partial = ranked.total > 0;
         }
         return {
           words: words,
-          total: ranked.length,
+          total: ranked.total,
           partial: partial,
-          results: ranked.slice(0, MAX_RESULTS).map(function (item) {
+          results: ranked.best.map(function (item) {
             var number = Math.floor(item.key / SECTIONS);
             var place = item.key % SECTIONS;
             var page = titles[number];
-            var section = page[2][place];
             return {
-              location: page[0] + section[0],
-              title: section[1],
-              page: section[0] ? page[1] : "",
+              location: page[0],
+              title: page[2][place],
+              // The first section of a page is its top, under the page's own title.
+              page: place ? page[1] : "",
               number: number,
               place: place
             };
@@ -235,10 +258,19 @@
       });
     }
 
-    function fillSnippets(found, snippets, mine) {
+    function anchored(link, doc) {
+      // The result's own section, from its page file: its link is made exact.
+      return load("p/" + doc.number + ".json").then(function (page) {
+        link.href = new URL(page.u + page.s[doc.place][0], siteRoot).href;
+        link.removeAttribute("data-clo-search-anchor");
+        return page;
+      });
+    }
+
+    function fillSnippets(found, links, snippets, mine) {
       // The snippets, from the results' pages: each fills the space kept for it.
       return Promise.all(found.results.map(function (doc, i) {
-        return load("p/" + doc.number + ".json").then(function (page) {
+        return anchored(links[i], doc).then(function (page) {
           if (mine !== asked) { return; }
           var text = page.s[doc.place][2];
           if (text) {
@@ -276,13 +308,20 @@
           list.setAttribute("data-clo-search-complete", "");
           return;
         }
+        var links = [];
         var snippets = found.results.map(function (doc) {
           var item = document.createElement("li");
           item.className = "clo-search__result";
           var link = document.createElement("a");
           link.className = "clo-search__link";
           link.href = new URL(doc.location, siteRoot).href;
+          if (doc.place) {
+            // Until its page file is there: see the click listener in start().
+            link.setAttribute("data-clo-search-anchor", "");
+            pending.set(link, doc);
+          }
           link.textContent = doc.title || doc.page;
+          links.push(link);
           item.appendChild(link);
           if (doc.page && doc.page !== doc.title) {
             var where = document.createElement("p");
@@ -308,7 +347,7 @@
         }
         // The snippets' pages are asked for once the list is painted: the headings
         // first, on a slow phone too.
-        afterPaint(function () { fillSnippets(found, snippets, mine); });
+        afterPaint(function () { fillSnippets(found, links, snippets, mine); });
       }, function () {
         if (mine === asked) {
           status.textContent = say("search.failed");
@@ -323,6 +362,17 @@
       show(question);
     }
 
+    list.addEventListener("click", function (event) {
+      // A result tapped before its anchor is known goes to it once known (or, if its
+      // page file cannot be had, to the top of its page); a new tab or window is left
+      // to the browser.
+      var link = event.target.closest && event.target.closest("[data-clo-search-anchor]");
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey ||
+          event.altKey) { return; }
+      event.preventDefault();
+      var go = function () { location.assign(link.href); };
+      anchored(link, pending.get(link)).then(go, go);
+    });
     input.addEventListener("focus", function () { load("titles.json").catch(function () {}); });
     input.addEventListener("input", prefetch);
     form.addEventListener("submit", function (event) {

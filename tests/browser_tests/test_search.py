@@ -147,19 +147,21 @@ def test_index_text_is_never_read_as_html(browser: Browser, base_url: str) -> No
     # The index's files (macros/publish/search_index.py): the words starting "re", the
     # headings of every section, and the page the result is on, with hostile text in
     # each.
-    shard = {"k": ["rent"], "p": [[0, 0, 3]]}
+    # The hostile section is the page's second (the first is always its top).
+    shard = {"k": ["rent"], "p": [[0, 1, 3]]}
     hostile = {
         "u": "offer/",
         "t": "Offer <svg onload=window.__pwned=3>",
         "s": [
+            ["", "Offer <svg onload=window.__pwned=4>", ""],
             [
                 "#x",
                 "Rent <img src=x onerror=window.__pwned=1>",
                 "rent <script>window.__pwned=2</script> help",
-            ]
+            ],
         ],
     }
-    titles = {"p": [[hostile["u"], hostile["t"], [hostile["s"][0][:2]]]]}
+    titles = {"p": [[hostile["u"], hostile["t"], [section[1] for section in hostile["s"]]]]}
     page.route("**/t/re.json", lambda route: route.fulfill(json=shard))
     page.route("**/titles.json", lambda route: route.fulfill(json=titles))
     page.route("**/p/0.json", lambda route: route.fulfill(json=hostile))
@@ -267,7 +269,8 @@ def test_a_plural_and_the_start_of_a_word_find_the_word(
 def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_come(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
-    """The headings come from titles.json; the snippets from the results' pages, later."""
+    """The headings come from titles.json; the snippets and the sections' anchors from
+    the results' pages, later."""
     held: list[Route] = []
     released: list[bool] = []
     page = browser.new_page(viewport=PHONE)
@@ -279,7 +282,8 @@ def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_co
     boxes = page.eval_on_selector_all(
         ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
     )
-    assert base_url + entry.url in result_hrefs(page)
+    page_url = base_url + entry.url.split("#")[0]
+    assert "#" in entry.url and page_url in result_hrefs(page)
     released.append(True)
     while held:
         held.pop().continue_()
@@ -289,4 +293,28 @@ def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_co
         ".clo-search__result", "items => items.map(i => i.getBoundingClientRect().toJSON())"
     )
     assert after == boxes
+    assert base_url + entry.url in result_hrefs(page)
+    page.close()
+
+
+def test_a_result_tapped_before_its_anchor_is_known_goes_to_its_section(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """titles.json has no anchors: a tap waits for the result's page file, then goes on."""
+    held: list[Route] = []
+    page = browser.new_page(viewport=PHONE)
+    page.route("**/p/*.json", lambda route: held.append(route))
+    entry = views.sections["always-overdue"].entries[0]
+    open_page(page, base_url + "search/?q=" + quote_plus(entry.title))
+    page_url = base_url + entry.url.split("#")[0]
+    link = page.locator(RESULT_LINKS).filter(has_text=entry.title).first
+    expect(link).to_have_attribute("href", page_url)
+    link.click()
+    page.wait_for_timeout(300)
+    assert page.url.startswith(base_url + "search/"), "it went on before knowing the anchor"
+    assert held, "the result's page file was asked for"
+    with page.expect_navigation():
+        while held:
+            held.pop().continue_()
+    expect(page).to_have_url(base_url + entry.url)
     page.close()

@@ -185,7 +185,7 @@ def test_a_sample_translation_says_it_is_not_yet_checked(site_dir: Path) -> None
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
     def titles(folder: Path) -> set[str]:
         pages = json.loads((folder / "titles.json").read_text(encoding="utf-8"))["p"]
-        return {heading for _, title, sections in pages for _, heading in [("", title), *sections]}
+        return {heading for _, title, headings in pages for heading in [title, *headings]}
 
     arabic = titles(site_dir / "ar" / search_index_folder("ar"))
     english = titles(site_dir / search_index_folder("en-GB"))
