@@ -21,9 +21,10 @@ of paths, so a fork that moves or adds pages is saved the same way:
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from macros.derive.urls import page_url
 from macros.validate.pages import MacroCall
@@ -101,17 +102,36 @@ def precache_url(path: str) -> str:
     return file_url(path) or "./"
 
 
-class _AssetLinks(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+# Tags found by regular expressions, not html.parser, which walked all of every saved
+# page's text in Python. The build writes this HTML, so it is regular; comments and the
+# text of scripts and styles are skipped, as a parser skips them.
+_TAG = re.compile(
+    r"<!--.*?-->|<(script|style)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>.*?</\1\s*>"
+    r"|<(link)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.DOTALL | re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "script" and values.get("src"):
-            self.found.append(values["src"])
-        elif tag == "link" and set(values.get("rel", "").lower().split()) & ASSET_RELATIONS:
-            self.found.append(values.get("href", ""))
+
+def _attributes(text: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for name, double, single, bare in _ATTRIBUTE.findall(text):
+        values.setdefault(name.lower(), unescape(double or single or bare))
+    return values
+
+
+def _asset_links(page: str) -> list[str]:
+    found = []
+    for tag in _TAG.finditer(page):
+        if tag.group(1) and tag.group(1).lower() == "script":
+            src = _attributes(tag.group(2)).get("src")
+            if src:
+                found.append(src)
+        elif tag.group(3):
+            values = _attributes(tag.group(4))
+            if set(values.get("rel", "").lower().split()) & ASSET_RELATIONS:
+                found.append(values.get("href", ""))
+    return found
 
 
 def page_assets(html: str, path: str) -> frozenset[str]:
@@ -124,11 +144,9 @@ def page_assets(html: str, path: str) -> frozenset[str]:
     >>> sorted(page_assets(html, "offer/money/index.html"))
     ['assets/clo.css', 'assets/clo.js']
     """
-    parser = _AssetLinks()
-    parser.feed(html)
     folder = posixpath.dirname(path)
     assets = set()
-    for link in parser.found:
+    for link in _asset_links(html):
         address = link.split("#", 1)[0].split("?", 1)[0]
         if not address or ":" in address.split("/", 1)[0] or address.startswith(("/", "//")):
             continue  # another host, a data: URL or a path from the server's root

@@ -65,6 +65,26 @@ def test_assets_from_elsewhere_or_outside_the_site_are_left_out() -> None:
     assert page_assets(html, "offer/index.html") == frozenset({"manifest.webmanifest"})
 
 
+def test_assets_are_read_from_tags_as_a_browser_reads_them() -> None:
+    """Found by regular expressions: what a parser skips is skipped, and any way of
+    writing a tag's attributes is read."""
+    html = (
+        '<!-- <link rel="stylesheet" href="commented.css"> -->'
+        "<script>var s = '<script src=\"in-a-script.js\"></script>';</script>"
+        '<style>/* <link rel="stylesheet" href="in-a-style.css"> */</style>'
+        '<LINK REL="Stylesheet" HREF="upper.css">'
+        "<link rel=icon href=bare.png>"
+        "<link href='single.css' title='a > b' rel='stylesheet alternate'>"
+        '<link rel="stylesheet" href="a&amp;b.css">'
+        '<script defer src="later.js?v=2"></script>'
+        '<template data-clo-later><script src="templated.js"></script></template>'
+        '<link rel="preload" href="not-an-asset.css">'
+    )
+    assert page_assets(html, "index.html") == frozenset(
+        {"upper.css", "bare.png", "single.css", "a&b.css", "later.js", "templated.js"}
+    )
+
+
 def test_the_precache_is_the_saved_pages_the_offline_page_and_what_they_load() -> None:
     scope = OfflineScope(frozenset({""}), ("offer/",))
     files = [
