@@ -163,15 +163,11 @@ def plain(fragment: str) -> str:
 
 def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
     """A page's content cut at its headings with an id; text before the first such
-    heading (and an h1 without one) is the page's own section, under its title. That
-    section is always the first, even empty (then nothing finds it): clo-search.js
-    knows section 0 is the top of its page without being told its anchor.
+    heading (and an h1 without one) is the page's own section, under its title.
 
     >>> [(s.anchor, s.title, s.text) for s in page_sections(
     ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
     [('', 'Money', 'Intro'), ('#grant', 'Grant', '£100')]
-    >>> [(s.anchor, s.title) for s in page_sections('<h2 id="a">A</h2><h2 id="b">B</h2>', "")]
-    [('', ''), ('#a', 'A'), ('#b', 'B')]
     """
     content = _SKIPPED.sub(" ", content)
     sections: list[Section] = []
@@ -189,7 +185,7 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
         anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
         start = heading.end()
     sections.append(Section(anchor, title, plain(content[start:])))
-    return (sections[0], *(section for section in sections[1:] if section.title or section.text))
+    return tuple(section for section in sections if section.title or section.text)
 
 
 # The index.
@@ -202,13 +198,16 @@ def index_files(
 ) -> dict[str, object]:
     """Every file of one language's index, by path in its folder, as JSON values.
 
+    A page's first section is always its top: clo-search.js knows section 0 without
+    being told its anchor. A page without one gets an empty one, which nothing finds.
+
     >>> files = index_files([IndexedPage("offer/", "Offer", (Section("#rent", "Rent", "rent and renting"),))])
     >>> files["t/re.json"]
-    {'k': ['rent', 'renting'], 'p': [[0, 0, 3], [0, 0, 2]]}
+    {'k': ['rent', 'renting'], 'p': [[0, 1, 3], [0, 1, 2]]}
     >>> files["p/0.json"]
-    {'u': 'offer/', 't': 'Offer', 's': [['#rent', 'Rent', 'rent and renting']]}
+    {'u': 'offer/', 't': 'Offer', 's': [['', '', ''], ['#rent', 'Rent', 'rent and renting']]}
     >>> files["titles.json"]
-    {'p': [['offer/', 'Offer', ['Rent']]]}
+    {'p': [['offer/', 'Offer', ['', 'Rent']]]}
     """
     postings: dict[str, list[int]] = {}
     files: dict[str, object] = {}
@@ -216,13 +215,16 @@ def index_files(
     titles: list[object] = []
     files[TITLES] = {"p": titles}
     for number, page in enumerate(pages):
-        titles.append([page.url, page.title, [section.title for section in page.sections]])
+        sections = page.sections
+        if not sections or sections[0].anchor:
+            sections = (Section("", "", ""), *sections)
+        titles.append([page.url, page.title, [section.title for section in sections]])
         files[f"p/{number}.json"] = {
             "u": page.url,
             "t": page.title,
-            "s": [[section.anchor, section.title, section.text] for section in page.sections],
+            "s": [[section.anchor, section.title, section.text] for section in sections],
         }
-        for place, section in enumerate(page.sections):
+        for place, section in enumerate(sections):
             weights: dict[str, int] = {}
             for term in terms(section.text, stop_words, prefixes):
                 weights[term] = min(weights.get(term, 0) + 2, 2 * MAX_COUNT)
