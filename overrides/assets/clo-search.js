@@ -262,7 +262,7 @@
       // The result's own section, from its page file: its link is made exact.
       return load("p/" + doc.number + ".json").then(function (page) {
         link.href = new URL(page.u + page.s[doc.place][0], siteRoot).href;
-        link.removeAttribute("data-clo-search-anchor");
+        pending.delete(link);
         return page;
       });
     }
@@ -315,11 +315,8 @@
           var link = document.createElement("a");
           link.className = "clo-search__link";
           link.href = new URL(doc.location, siteRoot).href;
-          if (doc.place) {
-            // Until its page file is there: see the click listener in start().
-            link.setAttribute("data-clo-search-anchor", "");
-            pending.set(link, doc);
-          }
+          // Until its page file is there: see the click listener in start().
+          if (doc.place) { pending.set(link, doc); }
           link.textContent = doc.title || doc.page;
           links.push(link);
           item.appendChild(link);
@@ -366,8 +363,8 @@
       // A result tapped before its anchor is known goes to it once known (or, if its
       // page file cannot be had, to the top of its page); a new tab or window is left
       // to the browser.
-      var link = event.target.closest && event.target.closest("[data-clo-search-anchor]");
-      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey ||
+      var link = event.target.closest && event.target.closest(".clo-search__link");
+      if (!link || !pending.has(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey ||
           event.altKey) { return; }
       event.preventDefault();
       var go = function () { location.assign(link.href); };
