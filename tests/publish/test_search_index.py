@@ -51,6 +51,25 @@ def test_words_are_letters_and_digits_without_accents_case_or_stop_words() -> No
     assert terms("قرض الطالب") == ["قرض", "الطالب"]
 
 
+def test_a_prefix_comes_off_the_front_of_each_word_the_longest_that_leaves_two_letters() -> None:
+    prefixes = ("وال", "ال", "لل")
+    # Each word as a reader would cut it by hand: the longest prefix it starts with that
+    # leaves two letters; the next shorter one when the longest leaves fewer.
+    cases = {
+        "والمال": "مال",  # "وال" leaves two or more
+        "والم": "والم",  # "وال" leaves one; "ال" is not at its front
+        "الالم": "الم",  # "ال" taken once, not again from what is left
+        "الم": "الم",  # one letter would be left
+        "للبيت": "بيت",
+        "مال": "مال",  # no prefix
+        "بالمال": "بالمال",  # "ال" inside a word is not a prefix
+    }
+    # "_" ends a word as a space does; a digit is part of the word.
+    joined = "والمال"
+    text = " ".join([*cases, "x_" + joined, "2" + joined])
+    assert terms(text, prefixes=prefixes) == [*cases.values(), "مال", "2" + joined]
+
+
 def test_a_terms_file_is_named_by_its_first_two_letters() -> None:
     assert shard_key("rent") == "re"
     assert shard_key("2026") == "20"
