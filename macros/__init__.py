@@ -41,20 +41,28 @@ from macros.render.macros import MACROS, Macro, PageContext
 
 log = logging.getLogger("mkdocs.plugins.clo")
 
+_CHECKED = "clo_checked"
+"""Config key: (day, check report) of the site's own language, for the other languages."""
+
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros once per build, before any page is read."""
     root = Path(env.conf["config_file_path"]).parent
     cache_templates(template_cache(root))
     use_markdown_cache(root / CACHE_FOLDER)
+    language = build_language(env.conf)
+    # Another language's build reuses the day and the check of the site's own language,
+    # which runs first in the same build: one check, one set of notes, the same data.
+    day, checked = env.conf.get(_CHECKED, (None, None)) if language else (None, None)
     try:
-        language = build_language(env.conf)
-        day = today()
-        site, report = build_views(root, Path(env.conf["docs_dir"]), day, language)
+        day = day or today()
+        site, report = build_views(root, Path(env.conf["docs_dir"]), day, language, checked)
     except DataError as error:
         raise PluginError(problems_text(error.problems)) from None
-    for notice in report.notices:
-        log.info("note: %s", notice)
+    if language is None:
+        env.conf[_CHECKED] = (day, report)
+        for notice in report.notices:
+            log.info("note: %s", notice)
     apply_theme(env.conf, site.theme)
     plan_pages(env.conf, site.finder.pages if site.finder is not None else ())
     site_url = str(env.conf["site_url"])

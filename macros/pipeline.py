@@ -113,13 +113,22 @@ def glossary_notices(data: SiteData, docs_dir: Path) -> list[DataProblem]:
 
 
 def build_views(
-    project_root: Path, docs_dir: Path, today: dt.date, language: str | None = None
+    project_root: Path,
+    docs_dir: Path,
+    today: dt.date,
+    language: str | None = None,
+    checked: Report | None = None,
 ) -> tuple[SiteViews, Report]:
     """The views of one build and what the check found; DataError if it found problems.
 
     ``language``: the code of another language of the site (``ar``), for its pages.
+    ``checked``: what ``check_project`` found earlier in the same build (the site's own
+    language's), so that every language of a build is made from the same data, read and
+    checked once.
     """
-    report = check_project(project_root, docs_dir, today, reuse=True)
+    report = (
+        checked if checked is not None else check_project(project_root, docs_dir, today, reuse=True)
+    )
     if report.problems or report.data is None:
         raise DataError(report.problems)
     data = report.data

@@ -7,7 +7,8 @@ each other language, into ``<staging>/<code>/``, with ``config["clo_language"]``
 its code. In that build:
 
 - ``define_env`` (``macros/__init__.py``) derives the views in that language (current
-  translations put in, the English with a notice for the rest);
+  translations put in, the English with a notice for the rest) from the data the site's
+  own language read and checked: one check, and one set of notes, for the whole build;
 - Material's own words come from its language pack (``theme.language``), its layout from
   the language's direction (``theme.direction``: Arabic is mirrored);
 - a page with a current translation beside it (``docs/offer/money.ar.md``, whose

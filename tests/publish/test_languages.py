@@ -17,11 +17,20 @@ from macros.publish.languages import (
 )
 from macros.validate.rules.translations import fingerprint
 from macros.words import load_words
+from tests.conftest import BuildResult
 
 
 def test_the_language_of_a_build() -> None:
     assert build_language({}) is None
     assert build_language({"clo_language": "ar"}) == "ar"
+
+
+def test_a_build_checks_the_site_once_and_notes_each_notice_once(built_site: BuildResult) -> None:
+    # The fixture site has notices and a second language: its build is read and checked
+    # once, by the site's own language, and every language is made from that.
+    notes = [line for line in built_site.output.splitlines() if " note: " in line]
+    assert len(notes) >= 2
+    assert len(notes) == len(set(notes)), "\n".join(notes)
 
 
 def test_a_translated_page_is_read_only_when_made_from_the_english_as_it_is(tmp_path: Path) -> None:
