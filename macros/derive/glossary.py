@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -63,6 +63,36 @@ def _form_pattern(form: str) -> str:
     return body if any(character.isupper() for character in form) else f"(?i:{body})"
 
 
+def _form_parts(form: str) -> tuple[str, str]:
+    """The pattern of a form's first letter and of the rest of it, which together match
+    what ``_form_pattern`` matches.
+
+    >>> _form_parts("pathway plan"), _form_parts("PA"), _form_parts("A level")
+    (('(?i:p)', '(?i:athway\\\\s+plan)'), ('P', 'A'), ('A', '\\\\s+level'))
+    """
+    first_word, *other_words = form.split()
+    first = re.escape(first_word[0])
+    rest = r"\s+".join([re.escape(first_word[1:]), *(re.escape(word) for word in other_words)])
+    if any(character.isupper() for character in form):
+        return first, rest
+    return f"(?i:{first})", (f"(?i:{rest})" if rest else rest)
+
+
+@lru_cache(maxsize=16)
+def _letters_matching(pattern: str) -> str:
+    """The inside of a character class that holds every character ``pattern`` matches:
+    the ASCII ones exactly (the regex engine itself says which, so case-insensitive
+    letters are its own), and every character beyond ASCII (to find exactly which would
+    mean trying all 1.1 million; a few more to try costs little).
+
+    >>> _letters_matching("(?i:k)|P")
+    'KPk\\\\x80-\\\\U0010ffff'
+    """
+    probe = re.compile(pattern)
+    ascii_letters = [chr(code) for code in range(128) if probe.fullmatch(chr(code))]
+    return "".join(re.escape(letter) for letter in ascii_letters) + "\\x80-\\U0010ffff"
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """Finds the terms in a text, following the rules in the module docstring."""
@@ -74,9 +104,38 @@ class TermMatcher:
     def _compiled(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
         # Longest first: an alternation takes the first alternative that matches.
         ordered = sorted(self.forms, key=lambda item: (-len(item[0]), item[0]))
-        alternatives = "|".join(f"({_form_pattern(form)})" for form, _ in ordered)
-        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:['\u2019]?s)?(?![\w-])")
-        return pattern, tuple(term_id for _, term_id in ordered)
+        ids = tuple(term_id for _, term_id in ordered)
+        ending = r"(?:['\u2019]?s)?(?![\w-])"
+        if any(not form.split() for form, _ in ordered):  # no words: the plain pattern
+            alternatives = "|".join(f"({_form_pattern(form)})" for form, _ in ordered)
+            return re.compile(rf"(?<![\w-])(?:{alternatives}){ending}"), ids
+        # The same pattern, written to be searched fast: it starts with the letters a
+        # term can start with, which the regex engine skips to in C; each form then
+        # checks that letter (a lookbehind) and matches the rest of itself. The match
+        # starts at the same place and has the same group as "(?<![\w-])(?:(form)|...)".
+        parts = [_form_parts(form) for form, _ in ordered]
+        letters = _letters_matching("|".join(first for first, _ in parts))
+        alternatives = "|".join(f"(?<={first})({rest})" for first, rest in parts)
+        return re.compile(rf"[{letters}](?<![\w-].)(?:{alternatives}){ending}"), ids
+
+    def has_term(self, html: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether a run of text between tags, ``html[start:end]``, entities and all, may
+        hold a term: False only when it surely holds none, as most runs of a page do. One
+        search in place tells (the run is read without being copied; what is before and
+        after it, a tag's ">" and "<", is no letter, as the run's ends are not).
+
+        >>> matcher = term_matcher([("pa", "PA")])
+        >>> matcher.has_term("<p>Ask your PA</p>", 3, 14), matcher.has_term("<p>Ask your PA</p>", 3, 11)
+        (True, False)
+        >>> matcher.has_term("P&#65;")  # an entity is read as text by the caller
+        True
+        """
+        end = len(html) if end is None else end
+        if not self.forms:
+            return False
+        if html.find("&", start, end) != -1:
+            return True
+        return self._compiled[0].search(html, start, end) is not None
 
     def find(self, text: str) -> Iterator[TermMatch]:
         """Every use of a term in ``text``, in order.

@@ -27,7 +27,7 @@ from macros.words import Words
 
 # A comment, a tag (attribute values may hold ">" when quoted) or a declaration.
 _TOKEN = re.compile(
-    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<![^>]*>",
+    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>|<![^>]*>",
     re.DOTALL,
 )
 SKIPPED = frozenset(
@@ -71,36 +71,44 @@ def mark_terms(html: str, matcher: TermMatcher) -> tuple[str, list[str]]:
     """
     seen: set[str] = set()
     marked: list[str] = []
-    out: list[str] = []
+    out: list[str] = []  # what changed, with the HTML before it: html[:copied]
+    copied = position = 0
     skipping: list[str] = []
-    position = 0
-    while position < len(html):
-        tag = _TOKEN.search(html, position)
-        end = tag.start() if tag else len(html)
-        if end > position:
+    tokens = _TOKEN.finditer(html)
+    while True:
+        tag = next(tokens, None)
+        end = tag.start() if tag is not None else len(html)
+        # Most runs of text (spaces between tags, words with no term) are looked at in
+        # place by one search, without being copied.
+        if end > position and not skipping and matcher.has_term(html, position, end):
             text = html[position:end]
-            out.append(text if skipping else _mark_text(text, matcher, seen, marked))
+            new_text = _mark_text(text, matcher, seen, marked)
+            if new_text is not text:
+                out += (html[copied:position], new_text)
+                copied = end
         if tag is None:
             break
-        out.append(tag.group(0))
         position = tag.end()
-        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        closing, name, attributes = tag.group(1, 2, 3)
         if not name:
             continue  # a comment or declaration
+        name = name.lower()
         if closing:
             if name in skipping:
                 del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
         elif name in _RAW_TEXT:
             close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
-            stop = close.end() if close else len(html)
-            out.append(html[position:stop])
-            position = stop
-        elif name in _VOID or tag.group(3).rstrip().endswith("/"):
+            position = close.end() if close else len(html)
+            tokens = _TOKEN.finditer(html, position)  # nothing in it is a tag
+        elif name in _VOID or attributes.rstrip().endswith("/"):
             continue
-        elif name in SKIPPED or name in skipping or _HIDDEN.search(tag.group(3)):
+        elif name in SKIPPED or name in skipping or _HIDDEN.search(attributes):
             # Inside a skipped element, its own kind nested in it is counted too, so
             # that its end tag is the one that ends the skipping.
             skipping.append(name)
+    if not out:
+        return html, marked
+    out.append(html[copied:])
     return "".join(out), marked
 
 

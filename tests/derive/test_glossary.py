@@ -3,6 +3,8 @@ the longest form first, each term's first use, translations and unused terms."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.derive.glossary import (
@@ -109,3 +111,60 @@ def test_model_texts_reads_every_text_of_the_data(data: object) -> None:
     texts = list(model_texts(data, frozenset({"glossary", "sources", "pictures"})))
     assert "Fill in the form at your pharmacy." in texts
     assert not any("Living on with your foster carers" in text for text in texts)
+
+
+# --- The fast pattern ---------------------------------------------------------------------
+
+FAST_FORMS = [
+    ("kinship", "kinship care"),
+    ("staying-put", "Staying Put"),
+    ("pa", "PA"),
+    ("a-level", "A level"),
+    ("guardian", "ولي الأمر"),
+    ("carer", "người chăm sóc"),
+    ("isa", "ISA"),
+    ("long-s", "sibling"),
+]
+FAST_TEXT = (
+    "Kinship care, KINSHIP CARE, \u212ainship care (a Kelvin sign), x-kinship care, "
+    "kinship\ncare's; Staying Put, staying put; PA PAs PA's PAYE; A level, a level, "
+    "Alevel; \u017fibling, SIBLING; ولي الأمر، والولي الأمر; Người chăm sóc, người  chăm "
+    "sóc; ISA's ISAs isa"
+)
+
+
+def test_the_fast_pattern_finds_exactly_what_the_plain_pattern_finds() -> None:
+    # The matcher's pattern is written to be searched fast; the plain form of the same
+    # rules, one alternative per form, must find the same uses everywhere, at the start
+    # of a text too (each suffix), with case-insensitive letters beyond a to z.
+    from macros.derive.glossary import _form_pattern
+
+    matcher = term_matcher(FAST_FORMS)
+    ordered = sorted(
+        ((form, term_id) for term_id, form in FAST_FORMS), key=lambda f: (-len(f[0]), f[0])
+    )
+    plain = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(f"({_form_pattern(form)})" for form, _ in ordered)
+        + r")(?:['\u2019]?s)?(?![\w-])"
+    )
+    found_somewhere = set()
+    for start in range(len(FAST_TEXT)):
+        text = FAST_TEXT[start:]
+        expected = [(m.start(), m.end(), ordered[m.lastindex - 1][1]) for m in plain.finditer(text)]
+        assert [(m.start, m.end, m.term_id) for m in matcher.find(text)] == expected, text
+        found_somewhere.update(term_id for _, _, term_id in expected)
+    assert found_somewhere == {term_id for term_id, _ in FAST_FORMS}
+
+
+def test_a_run_of_text_is_said_to_hold_a_term_exactly_when_one_is_found_in_it() -> None:
+    matcher = term_matcher(FAST_FORMS)
+    html = "<p>" + FAST_TEXT.replace(";", "</p>\n<p>") + "</p><p>no term here</p>"
+    holding = []
+    for start, end in ((m.end(), html.find("<", m.end())) for m in re.finditer(">", html)):
+        if end == -1:
+            continue
+        holds = any(True for _ in matcher.find(html[start:end]))
+        assert matcher.has_term(html, start, end) is holds, html[start:end]
+        holding.append(holds)
+    assert holding.count(True) >= 5 and holding.count(False) >= 2
