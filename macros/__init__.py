@@ -79,7 +79,7 @@ def define_env(env: Any) -> None:
     for macro in MACROS.values():
         env.macro(_bound(macro, site, env), macro.name)
     env.clo_build = (site, report.data, printed)
-    freeze_build_data()
+    freeze_build_data(let_go=language is None)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -19,14 +19,17 @@ def tune_collector() -> None:
     gc.set_threshold(20_000, 20, 20)
 
 
-def freeze_build_data() -> None:
+def freeze_build_data(let_go: bool = True) -> None:
     """Keep the cycle collector from scanning the site's data again and again.
 
     Everything loaded and worked out before the pages are built lives until the site is
     written; ``gc.freeze()`` moves it out of the collector's way (objects are still freed
-    when no longer used). In ``mkdocs serve`` the previous build's data is let go first.
+    when no longer used). With ``let_go`` (a new build, as in ``mkdocs serve``) what an
+    earlier build froze is collected first; another language of the same build only
+    freezes its own (a whole collection took about 0.1 s, twice a build, and what it
+    would free is let go by the next build).
     """
-    if gc.get_freeze_count():
+    if let_go and gc.get_freeze_count():
         gc.unfreeze()
         gc.collect()
     gc.freeze()
