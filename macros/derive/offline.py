@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import unescape
 
+from macros.derive.html_tags import ATTRIBUTES, COMMENT
 from macros.derive.urls import page_url
 from macros.validate.pages import MacroCall
 
@@ -106,8 +107,7 @@ def precache_url(path: str) -> str:
 # page's text in Python. The build writes this HTML, so it is regular; comments and the
 # text of scripts and styles are skipped, as a parser skips them.
 _TAG = re.compile(
-    r"<!--.*?-->|<(script|style)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>.*?</\1\s*>"
-    r"|<(link)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    rf"{COMMENT}|<(script|style)\b({ATTRIBUTES})>.*?</\1\s*>|<(link)\b({ATTRIBUTES})>",
     re.DOTALL | re.IGNORECASE,
 )
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")

@@ -21,15 +21,13 @@ from html import escape, unescape
 from markupsafe import Markup
 
 from macros.derive.glossary import GlossaryView, TermMatcher, first_uses
+from macros.derive.html_tags import ATTRIBUTES, COMMENT
 from macros.derive.urls import relative_url
 from macros.render.engine import render
 from macros.words import Words
 
 # A comment, a tag (attribute values may hold ">" when quoted) or a declaration.
-_TOKEN = re.compile(
-    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>|<![^>]*>",
-    re.DOTALL,
-)
+_TOKEN = re.compile(rf"{COMMENT}|<(/?)([A-Za-z][A-Za-z0-9-]*)({ATTRIBUTES})>|<![^>]*>", re.DOTALL)
 SKIPPED = frozenset(
     {
         "a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "abbr",
