@@ -99,6 +99,25 @@ def use_markdown_cache(folder: Path) -> None:
         )
 
 
+def used_snippets() -> dict[str, str]:
+    """The snippets this process converted or reused (what ``save_markdown_cache`` keeps)."""
+    return dict(_used)
+
+
+def keep_snippets(snippets: dict[str, str]) -> None:
+    """Keep another process's snippets with this one's (a language built side by side),
+    so that ``save_markdown_cache`` keeps them too.
+
+    >>> keep_snippets({"*x*": "<p><em>x</em></p>"}); used_snippets()["*x*"]
+    '<p><em>x</em></p>'
+    """
+    _used.update(
+        (key, value)
+        for key, value in snippets.items()
+        if isinstance(key, str) and isinstance(value, str)
+    )
+
+
 def save_markdown_cache(folder: Path) -> None:
     """Keep the snippets this process converted or reused, so the file does not keep
     snippets that were edited away before this build started."""

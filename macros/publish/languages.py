@@ -4,7 +4,9 @@ site, each language under ``languages:`` in data/site.yml in ``<site>/<code>/``.
 After the build of the site's own language has written its pages (into the staging
 folder, see ``staging.py``), ``build_languages`` runs MkDocs' own build again once for
 each other language, into ``<staging>/<code>/``, with ``config["clo_language"]`` set to
-its code. In that build:
+its code: one after another, or in a ``mkdocs build`` with two or more other languages
+and a spare processor, all at once, each in a forked copy of this process
+(``build_side_by_side``). In that build:
 
 - ``define_env`` (``macros/__init__.py``) derives the views in that language (current
   translations put in, the English with a notice for the rest) from the data the site's
@@ -36,16 +38,22 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Mapping
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from macros.derive.markdown import keep_snippets, save_markdown_cache, used_snippets
 from macros.derive.site import ThemeView
 from macros.derive.translations import Freshness, LanguageView, freshness
-from macros.publish.pdf_ahead import language_site_url
+from macros.pipeline import CACHE_FOLDER
+from macros.publish import pdf_ahead
+from macros.publish.pdf_ahead import language_site_url, spare_processors
+from macros.publish.side_by_side import side_by_side
 from macros.render.engine import render
 from macros.validate.pages import english_page
 from macros.validate.rules.translations import fingerprint
@@ -108,21 +116,80 @@ def _settings_for(config: Any, language: LanguageView, site_dir: str) -> Iterato
             del config.theme["direction"]
 
 
-def build_languages(config: Any, languages: tuple[LanguageView, ...]) -> None:
+def build_languages(
+    config: Any, languages: tuple[LanguageView, ...], together: bool = False
+) -> None:
     """Build every language but the site's own into ``<site_dir>/<code>/``.
 
     Runs MkDocs' whole build for each, so each gets every page, its menu, its search
-    index and Material's words in its language. Raises if any fails.
+    index and Material's words in its language. Raises if any fails. ``together`` (a
+    ``mkdocs build``, not ``serve``): with two or more other languages and a spare
+    processor, each is built in a process of its own at the same time (see
+    ``build_side_by_side``).
     """
     from mkdocs.commands.build import build  # MkDocs' own build, run once per language
 
     site_dir = str(config["site_dir"])
-    for language in languages:
-        if language.default:
-            continue
+    others = [language for language in languages if not language.default]
+    if together and len(others) > 1:
+        pdf_ahead.settle()  # the PDFs' workers are done and their threads gone
+        if can_fork():
+            build_side_by_side(config, others, site_dir)
+            return
+    for language in others:
         log.info("Building the pages in %s (%s)", language.name, language.code)
         with _settings_for(config, language, site_dir):
             build(config)
+
+
+def build_side_by_side(config: Any, others: list[LanguageView], site_dir: str) -> None:
+    """Build each other language in a forked process of its own, all at once; raise
+    MkDocs' Abort with the first failure's line once all have ended.
+
+    Each process is a copy of this build as its own pages are done, as the serial build
+    would find it; it writes only into its language's folder. What it converted from
+    Markdown is sent back and kept in this build's cache with the rest, so that the next
+    build reuses every language's.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+
+    def job(language: LanguageView) -> Callable[[], dict[str, str]]:
+        def run() -> dict[str, str]:
+            with _settings_for(config, language, site_dir):
+                build(config)
+            return used_snippets()
+
+        return run
+
+    names = ", ".join(f"{language.name} ({language.code})" for language in others)
+    log.info("Building the pages in %s, side by side", names)
+    finished = side_by_side([(language.code, job(language)) for language in others])
+    for done in finished:
+        if isinstance(done.kept, dict):
+            keep_snippets(done.kept)
+    save_markdown_cache(Path(config["config_file_path"]).parent / CACHE_FOLDER)
+    for language, done in zip(others, finished, strict=True):
+        if done.error is not None and done.error.startswith("Aborted"):
+            raise Abort(done.error)  # MkDocs' own last line; the problem is logged above it
+        if done.error is not None:
+            raise Abort(f"Aborted: the pages in {language.name} were not built: {done.error}")
+
+
+def can_fork() -> bool:
+    """Whether this process may build languages in forked processes: on Linux (macOS's
+    system libraries are not safe to use after a fork; Windows has none), with a spare
+    processor, and no thread but this one (a forked process has only the thread that
+    forked; a lock another thread held would stay held).
+
+    Example: ``mkdocs build`` on a two-processor Linux machine -> True; with a thread
+    of ``mkdocs serve`` running -> False.
+    """
+    return (
+        sys.platform.startswith("linux")
+        and spare_processors() > 0
+        and threading.active_count() == 1
+    )
 
 
 def page_source(docs_dir: Path, src_uri: str, code: str) -> tuple[str | None, Freshness]:

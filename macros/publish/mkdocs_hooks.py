@@ -171,7 +171,7 @@ def on_post_build(config: Any) -> None:
     theme = theme_context(config)
     try:
         if theme is not None:
-            build_languages(config, theme.theme.languages)
+            build_languages(config, theme.theme.languages, _staging.command == "build")
     finally:
         pdf_ahead.stop()
     _staging.swap(config)

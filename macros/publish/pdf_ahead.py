@@ -109,6 +109,16 @@ def take(code: str | None, key: str) -> MadeAhead | None:
     return made if made is not None and made.key == key else None
 
 
+def settle() -> None:
+    """Wait for every worker's PDF, then end the workers, keeping what they made for
+    ``take``: before the build forks (``side_by_side.py``), as a forked process has none
+    of the pool's threads, and would wait for ever to be told that a worker finished."""
+    for result in _results.values():
+        result.wait()
+    while _pool:
+        _pool.pop().terminate()
+
+
 def stop() -> None:
     """End every worker and forget their results (at the end of a build, or its failure)."""
     _results.clear()

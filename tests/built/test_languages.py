@@ -15,6 +15,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from macros.derive.urls import search_index_folder
+from macros.publish.pdf_ahead import spare_processors
+from macros.validate.rules.translations import fingerprint
 from macros.words import load_words
 from tests.conftest import FIXTURE_SITE, built_pages, copy_fixture_site, run_build, soup_of
 
@@ -237,7 +239,8 @@ def test_the_easy_read_page_has_a_picture_for_each_idea(site_dir: Path) -> None:
 # A third language, added by data alone.
 
 
-def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
+def with_vietnamese(tmp_path: Path) -> Path:
+    """A copy of the fixture site with a third language in its data."""
     site = copy_fixture_site(tmp_path / "project")
     settings = site / "data" / "site.yml"
     settings.write_text(
@@ -246,6 +249,11 @@ def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
+    return site
+
+
+def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
+    site = with_vietnamese(tmp_path)
     (site / "data" / "offer" / "always-overdue.vi.yml").write_text(
         yaml.safe_dump(
             {
@@ -274,6 +282,38 @@ def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
     switcher = [a["hreflang"] for a in soup_of(built / "index.html").select(".clo-languages a")]
     assert switcher == ["ar", "vi"]
     assert (built / "ar" / "offer" / "money" / "index.html").is_file()
+    if spare_processors() > 0:  # two other languages: built at the same time
+        assert "INFO    -  Building the pages in العربية (ar), Tiếng Việt (vi), side by side" in (
+            result.output.splitlines()
+        )
+
+
+def test_a_language_that_fails_beside_another_fails_the_build_in_one_line(
+    tmp_path: Path,
+) -> None:
+    site = with_vietnamese(tmp_path)
+    built = tmp_path / "site"
+    assert run_build(site, built).returncode == 0
+    last_good = (built / "index.html").read_bytes()
+    # A Vietnamese page, current with its English, with a link to nowhere: only the
+    # Vietnamese build sees it, and strict mode fails it.
+    english = (site / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    (site / "docs" / "accessibility.vi.md").write_text(
+        f"---\nmade_from: {fingerprint(english)}\n---\n# Trợ năng\n\nXem [trang](nowhere.md).\n",
+        encoding="utf-8",
+    )
+    (site / "docs" / "index.md").write_text("# Changed\n", encoding="utf-8")
+    result = run_build(site, built)
+    assert result.returncode == 1
+    lines = result.output.splitlines()
+    assert [line for line in lines if line.startswith("WARNING")] == [
+        "WARNING -  Doc file 'accessibility.md' contains a link 'nowhere.md', but the target "
+        "is not found among documentation files."
+    ]
+    assert lines.count("Aborted with 1 warnings in strict mode!") == 1
+    assert "Traceback" not in result.output
+    assert (built / "index.html").read_bytes() == last_good  # nothing half-published
+    assert not list(tmp_path.glob("site.partial*"))
 
 
 def test_the_fixture_lists_one_other_language() -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from macros.derive.site import SiteViews
 from macros.derive.translations import Freshness
+from macros.publish import languages
 from macros.publish.language_links import alternate_links, language_bar
 from macros.publish.languages import (
     build_language,
@@ -79,3 +82,20 @@ def test_the_switcher_and_alternates_of_a_page(views: SiteViews) -> None:
         ("x-default", "https://example.org/x/offer/money/"),
     ]
     assert alternate_links(views.theme, "https://example.org/x/", None) == []
+
+
+def test_languages_are_forked_only_on_linux_with_a_spare_processor_and_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(languages, "spare_processors", lambda: 1)
+    monkeypatch.setattr(languages.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(languages.sys, "platform", "linux")
+    assert languages.can_fork()
+    monkeypatch.setattr(languages.threading, "active_count", lambda: 2)  # mkdocs serve
+    assert not languages.can_fork()
+    monkeypatch.setattr(languages.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(languages, "spare_processors", lambda: 0)
+    assert not languages.can_fork()
+    monkeypatch.setattr(languages, "spare_processors", lambda: 1)
+    monkeypatch.setattr(languages.sys, "platform", "darwin")
+    assert not languages.can_fork()
