@@ -154,11 +154,13 @@ def build_side_by_side(config: Any, others: list[LanguageView], site_dir: str) -
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort
 
+    known = frozenset(used_snippets())  # this build keeps its own: each sends what it adds
+
     def job(language: LanguageView) -> Callable[[], dict[str, str]]:
         def run() -> dict[str, str]:
             with _settings_for(config, language, site_dir):
                 build(config)
-            return used_snippets()
+            return {key: html for key, html in used_snippets().items() if key not in known}
 
         return run
 

@@ -110,12 +110,14 @@ def terms(
     """The words of ``text`` as the index holds them, in order, repeats kept.
 
     ``prefixes``: what the language joins to the front of a word (Arabic "ال", "the";
-    ``search.prefixes`` in its catalogue), taken off, so that "مال" finds "المال".
+    ``search.prefixes`` in its catalogue): the longest a word starts with is taken off
+    when at least two letters are left, so that "مال" finds "المال"; clo-search.js does
+    the same to a question's words.
 
     >>> terms("Help with the rent: £57.90 a week!", frozenset({"with", "the", "a"}))
     ['help', 'rent', '57', '90', 'week']
-    >>> terms("المال", prefixes=("ال",))
-    ['مال']
+    >>> terms("والمال المال ال", prefixes=("ال", "وال"))
+    ['مال', 'مال', 'ال']
     """
     text = normalise(text)
     if prefixes:
@@ -125,16 +127,6 @@ def terms(
         for word in _WORD.findall(text)
         if len(word) >= SHARD_LETTERS and word not in stop_words
     ]
-
-
-def without_prefix(word: str, prefixes: tuple[str, ...]) -> str:
-    """The word without the longest of ``prefixes`` it starts with, when at least two
-    letters are left; clo-search.js does the same to a question's words.
-
-    >>> without_prefix("والمال", ("ال", "وال")), without_prefix("ال", ("ال",))
-    ('مال', 'ال')
-    """
-    return _prefix_pattern(prefixes).sub("", word) if prefixes else word
 
 
 @functools.lru_cache(maxsize=8)

@@ -91,8 +91,8 @@ def _finished(name: str, status: int, sent: bytes) -> Finished:
         answer = json.loads(sent.decode())
     except ValueError:
         answer = None
-    if not isinstance(answer, dict) or os.waitstatus_to_exitcode(status) not in (0, 1):
-        code = os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
+    if not isinstance(answer, dict) or code not in (0, 1):
         return Finished(name, f"its process ended without an answer (exit status {code})", None)
     return Finished(name, answer.get("error"), answer.get("kept"))
 

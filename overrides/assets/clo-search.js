@@ -35,7 +35,7 @@
   var STOP_WORDS = {};
   var PLURAL_ENDINGS = [];
   // What the language joins to the front of a word (Arabic "ال", "the"), longest first:
-  // taken off as without_prefix() in search_index.py does, so "مال" finds "المال".
+  // taken off as terms() in search_index.py does, so "مال" finds "المال".
   var PREFIXES = [];
 
   function withoutPrefix(word) {

@@ -15,12 +15,15 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from macros.derive.urls import search_index_folder
+from macros.pipeline import CACHE_FOLDER
 from macros.publish.pdf_ahead import spare_processors
 from macros.validate.rules.translations import fingerprint
 from macros.words import load_words
 from tests.conftest import FIXTURE_SITE, built_pages, copy_fixture_site, run_build, soup_of
 
 ARABIC = load_words("ar")
+# always-overdue.ar.yml's, in no other file; Markdown, so it is converted (and cached)
+ARABIC_SUMMARY = "منحة بقيمة **2,000 جنيه** لشراء ما تحتاجه لمنزلك الأول."
 SITE_URL = "https://example.org/care-leavers/"
 
 
@@ -261,7 +264,7 @@ def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
                     "money-advice": {
                         "made_from": "8922f23baaf9",
                         "title": "Tư vấn về tiền bạc, ở mọi lứa tuổi",
-                        "summary": "Tư vấn miễn phí về tiền, nợ và trợ cấp.",
+                        "summary": "Tư vấn **miễn phí** về tiền, nợ và trợ cấp.",
                     }
                 }
             },
@@ -286,6 +289,12 @@ def test_a_language_is_added_by_data_alone(tmp_path: Path) -> None:
         assert "INFO    -  Building the pages in العربية (ar), Tiếng Việt (vi), side by side" in (
             result.output.splitlines()
         )
+    # What each language converted from Markdown is kept for the next build, even from
+    # a process of its own: the Vietnamese summary, and an Arabic one.
+    [cache] = (site / CACHE_FOLDER).glob("markdown-*.json")
+    kept = cache.read_text(encoding="utf-8")
+    assert "Tư vấn **miễn phí** về tiền, nợ và trợ cấp." in kept
+    assert ARABIC_SUMMARY in kept
 
 
 def test_a_language_that_fails_beside_another_fails_the_build_in_one_line(
