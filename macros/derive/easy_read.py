@@ -35,6 +35,9 @@ class EasyReadEntryView:
     notice: str | None
     summary_html: Markup
     """The usual words, shown when there are no current lines."""
+    content_lang: str | None = None
+    """The English's language tag when the title and usual words are shown in English on
+    a page in another language (as ``EntryView.content_lang``)."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,16 @@ class EasyReadView:
     section_id: str
     title: str
     entries: tuple[EasyReadEntryView, ...]
+    lines_lang: str | None = None
+    """The English's language tag on a page in another language: Easy Read lines are
+    written in English only, and are marked so (read aloud as English, left to right)."""
 
 
-def easy_read_view(section: OfferSection, view: SectionView, words: Words) -> EasyReadView:
-    """The Easy Read view of one section, from its English data and its view.
+def easy_read_view(
+    section: OfferSection, view: SectionView, words: Words, english_tag: str | None = None
+) -> EasyReadView:
+    """The Easy Read view of one section, from its English data and its view (in the
+    page's language); ``english_tag`` when that language is not English.
 
     Example: an entry whose ``easy_read.made_from`` is its current fingerprint gets its
     lines; any other gets the usual summary and a notice saying why.
@@ -67,7 +76,13 @@ def easy_read_view(section: OfferSection, view: SectionView, words: Words) -> Ea
             notice = words("easy_read.missing")
         entries.append(
             EasyReadEntryView(
-                entry.id, entry_view.title, entry_view.url, lines, notice, entry_view.summary_html
+                entry.id,
+                entry_view.title,
+                entry_view.url,
+                lines,
+                notice,
+                entry_view.summary_html,
+                entry_view.content_lang,
             )
         )
-    return EasyReadView(view.id, view.title, tuple(entries))
+    return EasyReadView(view.id, view.title, tuple(entries), english_tag)

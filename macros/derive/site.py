@@ -319,7 +319,12 @@ def derive_site(
         language=current,
         languages=languages,
         easy_read={
-            key: easy_read_view(english.offer[key], sections[key], words)
+            key: easy_read_view(
+                english.offer[key],
+                sections[key],
+                words,
+                english.settings.language if translated is not None else None,
+            )
             for key in places.easy_read
             if key in sections
         },

@@ -239,6 +239,30 @@ def test_the_easy_read_page_has_a_picture_for_each_idea(site_dir: Path) -> None:
     assert link is not None and link["href"] == "../money-easy-read/"
 
 
+def test_english_on_an_arabic_easy_read_page_is_marked_english(site_dir: Path) -> None:
+    # Easy Read lines are written in English only: on the Arabic page they are marked
+    # so, or a screen reader reads them as Arabic and "rent." shows as ".rent".
+    def part(entry_id: str, selector: str) -> Tag:
+        found = arabic.select_one(f"section[aria-labelledby={entry_id}] {selector}")
+        assert isinstance(found, Tag), (entry_id, selector)
+        return found
+
+    arabic = soup_of(site_dir / "ar" / "offer" / "money-easy-read" / "index.html")
+    lines = part("setting-up-home", ".clo-easy-read__lines")
+    assert (lines.get("lang"), lines.get("dir")) == ("en-GB", "ltr")
+    assert part("setting-up-home", "h2").get("lang") is None  # translated title
+    # Not translated: its title and usual words are the English, marked.
+    assert (part("money-advice", "h2").get("lang"), part("money-advice", "h2").get("dir")) == (
+        "en-GB",
+        "ltr",
+    )
+    assert part("money-advice", ".clo-easy-read__usual").get("lang") == "en-GB"
+    # Translated, with no current Easy Read: the usual words, in Arabic, not marked.
+    assert part("money-at-16", ".clo-easy-read__usual").get("lang") is None
+    english = soup_of(site_dir / "offer" / "money-easy-read" / "index.html")
+    assert english.select(".clo-easy-read [lang], .clo-easy-read [dir]") == []
+
+
 # A third language, added by data alone.
 
 
