@@ -1,17 +1,31 @@
 """What a slow phone paints before it has read the whole page stays where it is (CLS 0).
 
-A phone that is slow to read a page paints what it has so far, sometimes half of a line
-of text. Nothing painted may then move as the rest arrives: so a picture is not centred
-on text beside it that may not all be there yet. Found on the example's Easy Read page
-at 360 px under four times CPU throttling; these tests make the late text happen on
-purpose, so they do not depend on timing.
+A phone that is slow to read a page paints what it has so far: half of the menu, or a
+line of text without its end. Nothing painted may then move as the rest arrives. So a
+picture is not centred on text beside it that may not all be there yet, and nothing's
+place depends on what comes after it in the page (a browser applies ``:last-child``
+only once it has read the end of the parent; a margin that collapses through a list's
+top moves the list when its first item arrives).
+
+Found with the example at 1280 and 360 px, under CPU throttling or with its pages sent
+slowly; these tests make the late part happen on purpose, so they do not depend on
+timing: the page is sent up to a chosen point, the browser paints, then the rest comes.
 """
 
 from __future__ import annotations
 
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 from playwright.sync_api import Browser, Page
 
 from tests.browser import open_page
+from tests.browser_tests.test_a11y import DESKTOP, RECORD_SHIFTS, SHIFTS
 
 PHONE = {"width": 360, "height": 800}
 EASY_READ = "offer/money-easy-read/"
@@ -66,3 +80,91 @@ def test_one_line_of_easy_read_is_level_with_the_middle_of_its_picture(
     picture, text = middles
     assert abs(picture - text) <= 2, middles
     page.close()
+
+
+# Sending the pause
+
+
+@contextmanager
+def sent_in_two(site_dir: Path, page: str, cut_after: str, nth: int = 1) -> Iterator[str]:
+    """Serve ``site_dir``; ``page`` (a path below it) is sent up to the end of the
+    ``nth`` ``cut_after`` in it, then, after a pause in which the browser paints, the
+    rest. Yields the page's URL."""
+    html = (site_dir / page / "index.html").read_bytes()
+    cut = -1
+    for _ in range(nth):
+        cut = html.index(cut_after.encode(), cut + 1)
+    cut += len(cut_after.encode())
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site_dir), **kwargs)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.split("?")[0] != "/" + page:
+                super().do_GET()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html[:cut])
+            self.wfile.flush()
+            time.sleep(0.8)
+            self.wfile.write(html[cut:])
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/{page}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def shifts_when_sent_in_two(
+    browser: Browser, site_dir: Path, page: str, cut_after: str, nth: int = 1
+) -> list[str]:
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    context.add_init_script(RECORD_SHIFTS)
+    tab = context.new_page()
+    with sent_in_two(site_dir, page, cut_after, nth) as url:
+        open_page(tab, url)
+        found: list[str] = tab.evaluate(SHIFTS)
+    context.close()
+    return found
+
+
+def first_in_menu(site_dir: Path, page: str, marker: str, after: str = "") -> int:
+    """Which ``marker`` in the page is the first inside the main menu's list (and after
+    ``after`` in it)."""
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    menu = html.index('<ul class="md-nav__list"', html.index("md-nav--primary"))
+    nth = html.count(marker, 0, html.index(after, menu)) + 1
+    assert html.count(marker) >= nth, f"/{page}: no {marker} in the menu"
+    return nth
+
+
+def test_a_menu_arrow_stays_put_while_its_item_is_read(browser: Browser, site_dir: Path) -> None:
+    """Material puts the arrow of a menu section at the end of its line with
+    ``:last-child``; sent up to just after the arrow, it was drawn beside the title."""
+    arrow = '<span class="md-nav__icon md-icon"></span>'
+    for page in ("", "ar/"):
+        # A section of the menu: the page's own contents item is hidden at 1280 px.
+        nth = first_in_menu(site_dir, page, arrow, after="md-nav__item--nested")
+        assert shifts_when_sent_in_two(browser, site_dir, page, arrow, nth) == [], page
+
+
+def test_a_menu_list_stays_put_while_its_first_item_is_read(
+    browser: Browser, site_dir: Path
+) -> None:
+    """Sent up to the first menu title's start: the list moved down by its first link's
+    top margin when the title arrived."""
+    title = '<span class="md-ellipsis">'
+    for page in ("", "ar/"):
+        nth = first_in_menu(site_dir, page, title)
+        assert shifts_when_sent_in_two(browser, site_dir, page, title, nth) == [], page
