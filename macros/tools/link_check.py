@@ -42,9 +42,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(directory))
+def serve(
+    directory: Path, handler_class: type[SimpleHTTPRequestHandler] = _Handler
+) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields the base URL. A test may give
+    its own ``handler_class`` (one page sent slowly, say)."""
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -14,17 +14,15 @@ timing: the page is sent up to a chosen point, the browser paints, then the rest
 
 from __future__ import annotations
 
-import http.server
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Browser, Page
 
-from tests.browser import open_page
+from tests.browser import open_page, serve
 from tests.browser_tests.test_a11y import DESKTOP, RECORD_SHIFTS, SHIFTS
 
 PHONE = {"width": 360, "height": 800}
@@ -82,7 +80,7 @@ def test_one_line_of_easy_read_is_level_with_the_middle_of_its_picture(
     page.close()
 
 
-# Sending the pause
+# A page sent in two parts, with a pause between them
 
 
 @contextmanager
@@ -96,11 +94,8 @@ def sent_in_two(site_dir: Path, page: str, cut_after: str, nth: int = 1) -> Iter
         cut = html.index(cut_after.encode(), cut + 1)
     cut += len(cut_after.encode())
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(site_dir), **kwargs)
-
-        def log_message(self, *args: Any) -> None:
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def do_GET(self) -> None:
@@ -116,14 +111,8 @@ def sent_in_two(site_dir: Path, page: str, cut_after: str, nth: int = 1) -> Iter
             time.sleep(0.8)
             self.wfile.write(html[cut:])
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/{page}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site_dir, Handler) as root:
+        yield root + page
 
 
 def shifts_when_sent_in_two(
