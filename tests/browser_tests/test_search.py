@@ -266,6 +266,24 @@ def test_a_plural_and_the_start_of_a_word_find_the_word(
     page.close()
 
 
+def test_results_line_up_with_the_page_text_in_either_direction(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """Not indented by Material's list margin, on the start side of either direction."""
+    entry = views.sections["always-overdue"].entries[0]
+    page = browser.new_page(viewport=PHONE)
+    for folder in ("", "ar/"):
+        open_page(page, base_url + folder + "search/?q=" + quote_plus(entry.title))
+        page.locator(RESULT_LINKS).first.wait_for()
+        edges = page.evaluate(
+            """() => [".md-content__inner h1", ".clo-search__result"].map(selector => {
+                 const box = document.querySelector(selector).getBoundingClientRect();
+                 return [Math.round(box.left), Math.round(box.right)]; })"""
+        )
+        assert edges[0] == edges[1], (folder, edges)
+    page.close()
+
+
 def test_results_are_listed_before_their_snippets_and_nothing_moves_when_they_come(
     browser: Browser, base_url: str, views: SiteViews
 ) -> None:
