@@ -23,9 +23,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page
 
 from tests.browser import open_page, serve
-from tests.browser_tests.test_a11y import DESKTOP, RECORD_SHIFTS, SHIFTS
+from tests.browser_tests.test_a11y import DESKTOP, PHONE, RECORD_SHIFTS, SHIFTS
 
-PHONE = {"width": 360, "height": 800}
 EASY_READ = "offer/money-easy-read/"
 LINE = ".clo-easy-read__line"
 
