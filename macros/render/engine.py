@@ -25,9 +25,22 @@ from macros.words import Words
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
+def lang_attributes(tag: str | None) -> Markup:
+    """The attributes that mark words shown in English on a page in another language
+    (a view's ``content_lang``), so that a screen reader reads them as English and they
+    run left to right; nothing when the words are in the page's language.
+
+    >>> str(lang_attributes("en-GB"))
+    ' lang="en-GB" dir="ltr"'
+    >>> str(lang_attributes(None))
+    ''
+    """
+    return Markup(' lang="{}" dir="ltr"').format(tag) if tag else Markup()
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -35,6 +48,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    environment.globals["lang_attributes"] = lang_attributes
+    return environment
 
 
 def cache_templates(cache: BytecodeCache | None) -> None:

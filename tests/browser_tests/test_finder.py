@@ -230,6 +230,16 @@ def test_a_results_page_without_answers_offers_to_narrow_it_down(
     assert narrow.get_by_role("link").get_attribute("href") == "../situations/?age=19"
 
 
+def test_a_results_steps_are_numbered_as_on_the_card(phone: BrowserContext, base_url: str) -> None:
+    # A result is an item of its section's list, so Material would letter its steps.
+    page = phone.new_page()
+    open_page(page, base_url + "finder/19/")
+    steps = page.locator(".clo-result__facts ol")
+    assert steps.count() > 0
+    styles = steps.evaluate_all("lists => lists.map(l => getComputedStyle(l).listStyleType)")
+    assert set(styles) == {"decimal"}
+
+
 def test_change_and_back_keep_the_answers(
     phone: BrowserContext, base_url: str, views: SiteViews
 ) -> None:

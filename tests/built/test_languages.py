@@ -263,6 +263,44 @@ def test_english_on_an_arabic_easy_read_page_is_marked_english(site_dir: Path) -
     assert english.select(".clo-easy-read [lang], .clo-easy-read [dir]") == []
 
 
+def test_english_in_arabic_finder_results_and_printed_offer_is_marked_english(
+    site_dir: Path,
+) -> None:
+    # As on the section page: what is shown in English is marked English, so a screen
+    # reader does not read it with Arabic rules. "money-advice" is not translated;
+    # "setting-up-home" is, and so is the title of its section (always-overdue).
+    def marked(tag: Tag | None) -> tuple[object, object]:
+        assert isinstance(tag, Tag)
+        return tag.get("lang"), tag.get("dir")
+
+    def result(entry_id: str) -> Tag:
+        for page in sorted((site_dir / "ar" / "finder").glob("*/index.html")):
+            found = soup_of(page).select_one(f"[data-clo-entry={entry_id}]")
+            if isinstance(found, Tag):
+                return found
+        raise AssertionError(f"{entry_id} is in no results page")
+
+    untranslated = result("money-advice")
+    assert not untranslated.has_attr("lang")
+    for part in (".clo-result__title a", ".clo-result__summary"):
+        assert marked(untranslated.select_one(part)) == ("en-GB", "ltr"), part
+    assert result("setting-up-home").select("[lang], [dir]") == []
+    page = untranslated.find_parent("article") or untranslated.find_parent("body")
+    assert isinstance(page, Tag)
+    titles = [marked(t) for t in page.select(".clo-finder-section__title a")]
+    assert ("en-GB", "ltr") in titles and (None, None) in titles
+
+    printed = soup_of(site_dir / "ar" / "offer" / "whole-offer" / "index.html")
+    heading = printed.select_one("h3[id$=--money-advice]")
+    assert marked(heading) == ("en-GB", "ltr")
+    summary = heading.find_next_sibling("div") if heading is not None else None
+    assert marked(summary) == ("en-GB", "ltr")
+    assert marked(printed.select_one("h3[id$=--setting-up-home]")) == (None, None)
+
+    english = soup_of(next((site_dir / "finder").glob("*/index.html")))
+    assert english.select(".clo-finder-section [lang], .clo-finder-section [dir]") == []
+
+
 # A third language, added by data alone.
 
 
