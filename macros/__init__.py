@@ -28,7 +28,7 @@ from macros.problems import DataError
 from macros.publish import pdf_ahead
 from macros.publish.finder_pages import plan_pages
 from macros.publish.glossary import apply_glossary
-from macros.publish.languages import build_language, in_language
+from macros.publish.languages import build_language, builds_beside, in_language
 from macros.publish.offer_pdf import pdf_is_cached, print_offer, write_printed
 from macros.publish.offline import set_up_offline
 from macros.publish.outputs import write_outputs
@@ -66,7 +66,12 @@ def define_env(env: Any) -> None:
     apply_theme(env.conf, site.theme)
     plan_pages(env.conf, site.finder.pages if site.finder is not None else ())
     site_url = str(env.conf["site_url"])
-    if language is None and len(site.languages) > 1 and not pdf_is_cached(site, site_url, root):
+    if (
+        language is None
+        and len(site.languages) > 1
+        and not builds_beside(site.languages)  # each language's process makes its own
+        and not pdf_is_cached(site, site_url, root)
+    ):
         docs_dir = Path(env.conf["docs_dir"])
         pdf_ahead.start(root, docs_dir, day, env.conf["site_url"], site.languages)
     printed = print_offer(site, site_url, root)

@@ -1,12 +1,13 @@
 """Every language of the site in one ``mkdocs build``: the site's own at the root of the
 site, each language under ``languages:`` in data/site.yml in ``<site>/<code>/``.
 
-After the build of the site's own language has written its pages (into the staging
-folder, see ``staging.py``), ``build_languages`` runs MkDocs' own build again once for
-each other language, into ``<staging>/<code>/``, with ``config["clo_language"]`` set to
-its code: one after another, or in a ``mkdocs build`` with two or more other languages
-and a spare processor, all at once, each in a forked copy of this process
-(``build_side_by_side``). In that build:
+MkDocs' own build runs again once for each other language, into ``<staging>/<code>/``
+(the staging folder of safe publishing, see ``staging.py``), with
+``config["clo_language"]`` set to its code. In a ``mkdocs build`` with a spare processor,
+each starts in a forked copy of this process as soon as the site's own build has emptied
+its folder, and runs beside it (``start_beside``); elsewhere (``mkdocs serve``, one
+processor, macOS, Windows) ``build_languages`` runs them one after another once the
+site's own pages are written. In that build:
 
 - ``define_env`` (``macros/__init__.py``) derives the views in that language (current
   translations put in, the English with a notice for the rest) from the data the site's
@@ -42,6 +43,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +53,9 @@ from macros.derive.markdown import keep_snippets, save_markdown_cache, used_snip
 from macros.derive.site import ThemeView
 from macros.derive.translations import Freshness, LanguageView, freshness
 from macros.pipeline import CACHE_FOLDER
-from macros.publish import pdf_ahead
+from macros.publish import side_by_side
 from macros.publish.pdf_ahead import language_site_url, spare_processors
-from macros.publish.side_by_side import side_by_side
+from macros.publish.side_by_side import Running
 from macros.render.engine import render
 from macros.validate.pages import english_page
 from macros.validate.rules.translations import fingerprint
@@ -116,45 +118,57 @@ def _settings_for(config: Any, language: LanguageView, site_dir: str) -> Iterato
             del config.theme["direction"]
 
 
-def build_languages(
-    config: Any, languages: tuple[LanguageView, ...], together: bool = False
-) -> None:
-    """Build every language but the site's own into ``<site_dir>/<code>/``.
+@dataclass(frozen=True)
+class _Beside:
+    """The other languages' builds running beside the site's own."""
 
-    Runs MkDocs' whole build for each, so each gets every page, its menu, its search
-    index and Material's words in its language. Raises if any fails. ``together`` (a
-    ``mkdocs build``, not ``serve``): with two or more other languages and a spare
-    processor, each is built in a process of its own at the same time (see
-    ``build_side_by_side``).
+    languages: tuple[LanguageView, ...]
+    running: tuple[Running, ...]
+    known: frozenset[str]
+    """The Markdown snippets this build had when they started: each sends what it adds."""
+
+
+_together = [False]
+"""Whether this run may build the other languages beside the site's own."""
+_beside: list[_Beside] = []
+
+
+def note_command(command: str) -> None:
+    """Remember which MkDocs command runs: only ``mkdocs build`` builds languages beside
+    each other (``serve`` rebuilds in threads, and a forked process has only one)."""
+    _together[0] = command == "build"
+
+
+def builds_beside(languages: tuple[LanguageView, ...]) -> bool:
+    """Whether this build's other languages are each built in a forked process, beside
+    the site's own: in a ``mkdocs build`` with another language, where ``can_fork``.
+
+    Example: ``mkdocs build`` of a site in English and Arabic on a two-processor Linux
+    machine -> True; ``mkdocs serve``, or a site in one language -> False.
     """
+    others = any(not language.default for language in languages)
+    return _together[0] and others and can_fork()
+
+
+def start_beside(config: Any, languages: tuple[LanguageView, ...]) -> None:
+    """Start each other language's build in a forked process of its own, now, while this
+    one builds the site's own pages (``build_languages`` waits for them), when
+    ``builds_beside``.
+
+    Called once this build has emptied its folder (MkDocs cleans it before ``on_files``):
+    each process writes only into its language's folder, ``<staging>/<code>/``. Each is a
+    copy of this build with the data read and checked and the views worked out, so
+    nothing is read twice; what it converted from Markdown is sent back and kept in this
+    build's cache with the rest, so that the next build reuses every language's.
+    """
+    stop_beside()
+    if not builds_beside(languages):
+        return
     from mkdocs.commands.build import build  # MkDocs' own build, run once per language
 
     site_dir = str(config["site_dir"])
-    others = [language for language in languages if not language.default]
-    if together and len(others) > 1:
-        pdf_ahead.settle()  # the PDFs' workers are done and their threads gone
-        if can_fork():
-            build_side_by_side(config, others, site_dir)
-            return
-    for language in others:
-        log.info("Building the pages in %s (%s)", language.name, language.code)
-        with _settings_for(config, language, site_dir):
-            build(config)
-
-
-def build_side_by_side(config: Any, others: list[LanguageView], site_dir: str) -> None:
-    """Build each other language in a forked process of its own, all at once; raise
-    MkDocs' Abort with the first failure's line once all have ended.
-
-    Each process is a copy of this build as its own pages are done, as the serial build
-    would find it; it writes only into its language's folder. What it converted from
-    Markdown is sent back and kept in this build's cache with the rest, so that the next
-    build reuses every language's.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
-
-    known = frozenset(used_snippets())  # this build keeps its own: each sends what it adds
+    others = tuple(language for language in languages if not language.default)
+    known = frozenset(used_snippets())
 
     def job(language: LanguageView) -> Callable[[], dict[str, str]]:
         def run() -> dict[str, str]:
@@ -166,12 +180,48 @@ def build_side_by_side(config: Any, others: list[LanguageView], site_dir: str) -
 
     names = ", ".join(f"{language.name} ({language.code})" for language in others)
     log.info("Building the pages in %s, side by side", names)
-    finished = side_by_side([(language.code, job(language)) for language in others])
+    running = side_by_side.start([(language.code, job(language)) for language in others])
+    _beside.append(_Beside(others, running, known))
+
+
+def stop_beside() -> None:
+    """End the other languages' builds still running (this build failed) and forget them."""
+    while _beside:
+        side_by_side.stop(_beside.pop().running)
+
+
+def build_languages(config: Any, languages: tuple[LanguageView, ...]) -> None:
+    """Build every language but the site's own into ``<site_dir>/<code>/``.
+
+    Runs MkDocs' whole build for each, so each gets every page, its menu, its search
+    index and Material's words in its language. Raises if any fails. When they were
+    started beside this build (``start_beside``), waits for them; else builds them here,
+    one after another.
+    """
+    from mkdocs.commands.build import build
+
+    if _beside:
+        _finish_beside(config, _beside.pop())
+        return
+    site_dir = str(config["site_dir"])
+    for language in languages:
+        if not language.default:
+            log.info("Building the pages in %s (%s)", language.name, language.code)
+            with _settings_for(config, language, site_dir):
+                build(config)
+
+
+def _finish_beside(config: Any, beside: _Beside) -> None:
+    """Wait for the languages built beside this build; raise MkDocs' Abort with the first
+    failure's line once all have ended."""
+    from mkdocs.exceptions import Abort
+
+    finished = side_by_side.finish(beside.running)
     for done in finished:
         if isinstance(done.kept, dict):
             keep_snippets(done.kept)
     save_markdown_cache(Path(config["config_file_path"]).parent / CACHE_FOLDER)
-    for language, done in zip(others, finished, strict=True):
+    for language, done in zip(beside.languages, finished, strict=True):
         if done.error is not None and done.error.startswith("Aborted"):
             raise Abort(done.error)  # MkDocs' own last line; the problem is logged above it
         if done.error is not None:

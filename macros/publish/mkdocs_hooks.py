@@ -4,7 +4,7 @@
 - build speed (collector, cached theme templates): ``macros/publish/speed.py``
 - the theme's words, site name and page language: ``macros/publish/theme.py``,
   ``macros/publish/language.py``
-- every language of the site, built after the site's own: ``macros/publish/languages.py``
+- every language of the site, built beside the site's own: ``macros/publish/languages.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
 - the search index, one per language: ``macros/publish/search_index.py``
 - each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
@@ -31,7 +31,10 @@ from macros.publish.language import set_language
 from macros.publish.languages import (
     build_language,
     build_languages,
+    note_command,
     page_source,
+    start_beside,
+    stop_beside,
     translated_nav,
     untranslated_page,
     without_translated_pages,
@@ -57,6 +60,7 @@ _styles: list[Stylesheets] = []
 
 def on_startup(command: str, dirty: bool) -> None:
     _staging.start(command)
+    note_command(command)
     tune_collector()
 
 
@@ -77,6 +81,9 @@ def _critical(html: str, config: Any) -> str:
 
 
 def on_files(files: Any, config: Any) -> Any:
+    theme = theme_context(config)
+    if theme is not None and build_language(config) is None:
+        start_beside(config, theme.theme.languages)  # MkDocs has emptied the folder by now
     return make_pages(without_translated_pages(files), config)
 
 
@@ -171,16 +178,19 @@ def on_post_build(config: Any) -> None:
     theme = theme_context(config)
     try:
         if theme is not None:
-            build_languages(config, theme.theme.languages, _staging.command == "build")
+            build_languages(config, theme.theme.languages)
     finally:
         pdf_ahead.stop()
+        stop_beside()
     _staging.swap(config)
 
 
 def on_build_error(error: Exception) -> None:
     pdf_ahead.stop()  # no worker goes on making a PDF for a build that failed
+    stop_beside()  # nor another language's build
 
 
 def on_shutdown() -> None:
     pdf_ahead.stop()
+    stop_beside()
     _staging.finish()

@@ -138,10 +138,14 @@ def notice_html(site: SiteViews) -> Markup:
     )
 
 
-def _site_files(site_dir: Path) -> list[str]:
+def _site_files(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The site's files, less the folders ``skip`` names at its top (other languages':
+    each has its own service worker, and may still be being built beside this one)."""
     files = []
-    for folder, _, names in os.walk(site_dir):
+    for folder, subfolders, names in os.walk(site_dir):
         relative = Path(folder).relative_to(site_dir).as_posix()
+        if relative == ".":
+            subfolders[:] = [name for name in subfolders if name not in skip]
         prefix = "" if relative == "." else relative + "/"
         files += [prefix + name for name in names]
     return sorted(files)
@@ -163,7 +167,9 @@ def write_offline(build: OfflineBuild, site_dir: Path) -> PrecacheReport:
     (site_dir / workbox).mkdir(parents=True, exist_ok=True)
     for name in (*(module_file(module) for module in MODULES), "LICENSE"):
         shutil.copyfile(VENDOR_DIR / name, site_dir / workbox / name)
-    files = _site_files(site_dir)
+    own = build.site.language is None or build.site.language.default
+    others = [language for language in build.site.languages if own and not language.default]
+    files = _site_files(site_dir, frozenset(language.prefix.strip("/") for language in others))
     pages = [*saved_pages(build.scope, files), OFFLINE_PAGE]
     html = {
         page: (site_dir / page).read_text(encoding="utf-8")

@@ -1,9 +1,11 @@
 """Other languages' PDFs made ahead, in worker processes, while the site's own builds.
 
 The printed offer's PDF is most of a big site's build (at 1,000 entries WeasyPrint takes
-about 150 s of a 180 s build) and every language has its own, made in its own build,
-which runs after the site's own: three languages took 3.5 times one. So when the site's
-own build finds that its PDF is not in the cache (the offer or the day changed, and so
+about 150 s of a 180 s build) and every language has its own, made in its own build.
+In a ``mkdocs build`` each language is built beside the site's own, in a process of its
+own that makes its own PDF (``languages.start_beside``). Where they are built after the
+site's own, one after another (``mkdocs serve``; see ``languages.builds_beside``), three
+languages took 3.5 times one. So there, when the site's own build finds that its PDF is not in the cache (the offer or the day changed, and so
 the other languages' PDFs will not be there either), ``start`` sets one worker process
 per spare processor making each other language's PDF, from the same data and date, while
 this process builds the site's own pages. A language's build then takes its worker's
@@ -107,16 +109,6 @@ def take(code: str | None, key: str) -> MadeAhead | None:
         log.debug("The %s PDF made ahead failed (%s); making it now", code, error)
         return None
     return made if made is not None and made.key == key else None
-
-
-def settle() -> None:
-    """Wait for every worker's PDF, then end the workers, keeping what they made for
-    ``take``: before the build forks (``side_by_side.py``), as a forked process has none
-    of the pool's threads, and would wait for ever to be told that a worker finished."""
-    for result in _results.values():
-        result.wait()
-    while _pool:
-        _pool.pop().terminate()
 
 
 def stop() -> None:

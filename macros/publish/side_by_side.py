@@ -1,8 +1,10 @@
 """Jobs run side by side, each in a forked process of its own: a build's other languages.
 
 A forked process starts as a copy of this one, with the data already read and checked,
-the views worked out and the templates compiled, so each job starts at once; on a machine
-with two processors, two languages take about as long as one. Each job's process sends
+the views worked out and the templates compiled, so each job starts at once. ``start``
+returns as soon as the jobs are started, so this process does its own work meanwhile
+(the site's own language), and ``finish`` waits for them: on a machine with two
+processors, three languages take about as long as two did one after the other. Each job's process sends
 back one JSON value (what the parent should keep) and whether it failed, in one line; it
 ends with ``os._exit``, so nothing of the parent's (its exit handlers, its lock, its
 staging folder) is run or let go twice.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -34,31 +37,62 @@ class Finished:
     """The JSON value the job returned (None if it failed)."""
 
 
-def side_by_side(jobs: Sequence[tuple[str, Callable[[], Any]]]) -> list[Finished]:
-    """Run every job at once, each in a forked process; wait for all of them.
+@dataclass(frozen=True)
+class Running:
+    """A job started in a forked process of its own, not yet waited for."""
 
-    >>> [(done.name, done.error, done.kept) for done in side_by_side(
-    ...     [("one", lambda: 1), ("two", lambda: {"a": [2]})])]
+    name: str
+    pid: int
+    read: int
+    """The pipe its answer comes down."""
+
+
+def start(jobs: Sequence[tuple[str, Callable[[], Any]]]) -> tuple[Running, ...]:
+    """Start every job, each in a forked process, and return at once: this process goes
+    on with its own work, then ``finish`` waits for them (or ``stop`` ends them).
+
+    >>> [(done.name, done.error, done.kept) for done in finish(start(
+    ...     [("one", lambda: 1), ("two", lambda: {"a": [2]})]))]
     [('one', None, 1), ('two', None, {'a': [2]})]
     """
-    children = []
+    running: list[Running] = []
     for name, job in jobs:
         _flush()  # what is buffered is written once, not once more by each process
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read)
+            for other in running:  # not its to read: its parent reads them
+                os.close(other.read)
             _run(job, write)
         os.close(write)
-        children.append((name, pid, read))
+        running.append(Running(name, pid, read))
+    return tuple(running)
+
+
+def finish(running: Sequence[Running]) -> list[Finished]:
+    """Wait for every job started by ``start``; how each ended, in the order started."""
     finished = []
-    for name, pid, read in children:
+    for job in running:
         # Read to the end before waiting: a job's answer may not fit in the pipe.
-        with os.fdopen(read, "rb") as pipe:
+        with os.fdopen(job.read, "rb") as pipe:
             sent = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        finished.append(_finished(name, status, sent))
+        _, status = os.waitpid(job.pid, 0)
+        finished.append(_finished(job.name, status, sent))
     return finished
+
+
+def stop(running: Sequence[Running]) -> None:
+    """End jobs whose work is no longer wanted (the build they were part of failed),
+    and wait for their processes, so that none goes on writing after this one."""
+    for job in running:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(job.pid, signal.SIGTERM)
+    for job in running:
+        with contextlib.suppress(OSError):
+            os.close(job.read)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(job.pid, 0)
 
 
 def _run(job: Callable[[], Any], write: int) -> NoReturn:

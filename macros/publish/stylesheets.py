@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -360,7 +361,10 @@ def _parsed(css: list[str], cache: Path | None) -> list[Rule]:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps([rule.to_json() for rule in rules]), "utf-8")
+            # Whole or not at all: languages built side by side may write it at once.
+            partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+            partial.write_text(json.dumps([rule.to_json() for rule in rules]), "utf-8")
+            os.replace(partial, path)
         except OSError:
             pass  # a read-only checkout builds without the cache
     return rules

@@ -19,7 +19,14 @@ from macros.pipeline import CACHE_FOLDER
 from macros.publish.pdf_ahead import spare_processors
 from macros.validate.rules.translations import fingerprint
 from macros.words import load_words
-from tests.conftest import FIXTURE_SITE, built_pages, copy_fixture_site, run_build, soup_of
+from tests.conftest import (
+    FIXTURE_SITE,
+    BuildResult,
+    built_pages,
+    copy_fixture_site,
+    run_build,
+    soup_of,
+)
 
 ARABIC = load_words("ar")
 # always-overdue.ar.yml's, in no other file; Markdown, so it is converted (and cached)
@@ -261,6 +268,21 @@ def test_english_on_an_arabic_easy_read_page_is_marked_english(site_dir: Path) -
     assert part("money-at-16", ".clo-easy-read__usual").get("lang") is None
     english = soup_of(site_dir / "offer" / "money-easy-read" / "index.html")
     assert english.select(".clo-easy-read [lang], .clo-easy-read [dir]") == []
+
+
+def test_the_arabic_pages_are_built_beside_the_english_ones(built_site: BuildResult) -> None:
+    # With a spare processor, the Arabic build starts as soon as the English build has
+    # emptied its folder, not once the English pages are written (the English offline
+    # line is logged at the end of its build); with none, one after the other.
+    lines = built_site.output.splitlines()
+    beside = "INFO    -  Building the pages in العربية (ar), side by side"
+    after = "INFO    -  Building the pages in العربية (ar)"
+    offline = next(n for n, line in enumerate(lines) if line.startswith("INFO    -  Offline:"))
+    if spare_processors() == 0:
+        assert beside not in lines and lines.index(after) > offline
+        return
+    assert after not in lines and lines.index(beside) < offline
+    assert lines.count(beside) == 1
 
 
 def test_english_in_arabic_finder_results_and_printed_offer_is_marked_english(

@@ -3,7 +3,6 @@ are exactly what the language's build would print."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,23 +50,6 @@ def test_a_language_takes_the_pdf_its_worker_made(
     key, pdf, pages, cached = made_pdf(arabic, SITE_URL + "ar/", fixture_copy)
     assert cached and (pdf, pages) == (printed.pdf, printed.pages)
     assert key == offer_pdf._cache_key(printed.html + offer_pdf.paged_css(arabic, SITE_URL + "ar/"))
-
-
-def test_settled_workers_are_gone_and_what_they_made_is_kept(
-    fixture_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Before a build forks its languages: no thread of the workers' pool is left, and a
-    # forked process can take the PDF without waiting to be told.
-    monkeypatch.setattr(pdf_ahead, "spare_processors", lambda: 1)
-    threads = threading.active_count()
-    start_arabic(fixture_copy)
-    assert threading.active_count() > threads  # the pool's own threads
-    pdf_ahead.settle()
-    assert threading.active_count() == threads
-    no_weasyprint_here(monkeypatch)
-    arabic, _report = build_views(fixture_copy, fixture_copy / "docs", BUILD_DATE, "ar")
-    printed = print_offer(arabic, SITE_URL + "ar/", fixture_copy)
-    assert printed.pdf.startswith(b"%PDF") and not printed.cached
 
 
 def test_a_pdf_made_from_other_html_is_not_taken(
