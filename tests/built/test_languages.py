@@ -304,7 +304,7 @@ def test_english_in_arabic_finder_results_and_printed_offer_is_marked_english(
 
     untranslated = result("money-advice")
     assert not untranslated.has_attr("lang")
-    for part in (".clo-result__title a", ".clo-result__summary"):
+    for part in (".clo-result__title", ".clo-result__summary"):
         assert marked(untranslated.select_one(part)) == ("en-GB", "ltr"), part
     assert result("setting-up-home").select("[lang], [dir]") == []
     page = untranslated.find_parent("article") or untranslated.find_parent("body")
