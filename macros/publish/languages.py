@@ -124,8 +124,6 @@ class _Beside:
 
     languages: tuple[LanguageView, ...]
     running: tuple[Running, ...]
-    known: frozenset[str]
-    """The Markdown snippets this build had when they started: each sends what it adds."""
 
 
 _together = [False]
@@ -168,7 +166,7 @@ def start_beside(config: Any, languages: tuple[LanguageView, ...]) -> None:
 
     site_dir = str(config["site_dir"])
     others = tuple(language for language in languages if not language.default)
-    known = frozenset(used_snippets())
+    known = frozenset(used_snippets())  # this build keeps its own: each sends what it adds
 
     def job(language: LanguageView) -> Callable[[], dict[str, str]]:
         def run() -> dict[str, str]:
@@ -181,7 +179,7 @@ def start_beside(config: Any, languages: tuple[LanguageView, ...]) -> None:
     names = ", ".join(f"{language.name} ({language.code})" for language in others)
     log.info("Building the pages in %s, side by side", names)
     running = side_by_side.start([(language.code, job(language)) for language in others])
-    _beside.append(_Beside(others, running, known))
+    _beside.append(_Beside(others, running))
 
 
 def stop_beside() -> None:
