@@ -113,7 +113,7 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
 def on_post_build(env: Any) -> None:
     """Write the exports, the gallery pictures, the printed offer and the web app next to
     the pages. The service worker comes after them all, in ``mkdocs_hooks.on_post_build``,
-    as it lists what they and the site's stylesheet (written there) are."""
+    as it lists what they are."""
     root = Path(env.conf["config_file_path"]).parent
     save_markdown_cache(root / CACHE_FOLDER)
     site, data, printed = env.clo_build

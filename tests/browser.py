@@ -37,7 +37,7 @@ def launch(playwright: Playwright) -> Browser:
     )
 
 
-# overrides/main.html adds the site's stylesheet and scripts once a page's first paint is
+# overrides/main.html adds the manifest and scripts once a page's first paint is
 # done, which is after the load event that page.goto() waits for; <html data-clo-ready>
 # says they have all loaded. A page without JavaScript has no clo-js class: nothing to wait for.
 READY = """() => !document.documentElement.classList.contains("clo-js")
@@ -45,7 +45,7 @@ READY = """() => !document.documentElement.classList.contains("clo-js")
 
 
 def wait_until_ready(page: Page) -> None:
-    """Wait until the page's scripts have run and its whole stylesheet applies."""
+    """Wait until the page's scripts have run."""
     page.wait_for_function(READY, timeout=10_000)
 
 

@@ -7,7 +7,8 @@
 - every language of the site, built beside the site's own: ``macros/publish/languages.py``
 - block macros' HTML put back after Markdown: ``macros/render/html_blocks.py``
 - the search index, one per language: ``macros/publish/search_index.py``
-- each page's critical CSS, and the site's stylesheet: ``macros/publish/stylesheets.py``
+- each page's critical CSS: ``macros/publish/stylesheets.py``
+- the theme's scripts, minified: ``macros/publish/scripts.py``
 - the finder's results page made once per age: ``macros/publish/finder_pages.py``
 - the offline page: ``macros/publish/offline.py``
 - other languages' PDFs made alongside, their workers ended: ``macros/publish/pdf_ahead.py``
@@ -41,14 +42,16 @@ from macros.publish.languages import (
 )
 from macros.publish.offline import (
     add_offline_page,
+    notice_html,
     offline_build,
     offline_page_context,
     write_offline,
 )
+from macros.publish.scripts import minify_theme_scripts
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
 from macros.publish.staging import Staging
-from macros.publish.stylesheets import SITE_CSS, Stylesheets, site_stylesheets, with_critical_css
+from macros.publish.stylesheets import Stylesheets, site_stylesheets, with_critical_css
 from macros.publish.theme import escaping_theme, theme_context, trusted_html
 from macros.render.html_blocks import MisplacedBlock, put_back, table_of_contents
 from macros.words import load_words
@@ -73,7 +76,10 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     _search.clear()
-    _styles[:] = [site_stylesheets(config, Path(config["config_file_path"]).parent)]
+    offline = offline_build(config)
+    # A saved page shown offline gets the worker's notice: its rules are on every page.
+    notice = [str(notice_html(offline.site))] if offline is not None else []
+    _styles[:] = [site_stylesheets(config, Path(config["config_file_path"]).parent, notice)]
 
 
 def _critical(html: str, config: Any) -> str:
@@ -84,7 +90,7 @@ def on_files(files: Any, config: Any) -> Any:
     theme = theme_context(config)
     if theme is not None and build_language(config) is None:
         start_beside(config, theme.theme.languages)  # MkDocs has emptied the folder by now
-    return make_pages(without_translated_pages(files), config)
+    return make_pages(without_translated_pages(minify_theme_scripts(files, config)), config)
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
@@ -165,10 +171,6 @@ def on_post_build(config: Any) -> None:
         stop_words = frozenset(words("search.stop_words").split())
         prefixes = tuple(words("search.prefixes").split())
         write_search_index(pages, language, stop_words, Path(config["site_dir"]), prefixes)
-    if _styles:
-        target = Path(config["site_dir"]) / SITE_CSS
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_styles[0].site_css(), encoding="utf-8")
     # Last of what a build writes: the service worker lists the files written before it.
     offline = offline_build(config)
     if offline is not None:

@@ -1,5 +1,5 @@
-"""Critical CSS: each page carries, in its head, only the rules its own HTML and scripts
-can use; the site's whole stylesheet is fetched without blocking the first paint.
+"""Critical CSS: each page carries, in its head, the rules its own HTML and scripts can
+use, and links no stylesheet.
 
 Material's stylesheet is 23 KB compressed and our pages use about a fifth of it; with
 ``clo.css`` it was the only thing between the HTML and the first paint. The build now:
@@ -10,16 +10,14 @@ Material's stylesheet is 23 KB compressed and our pages use about a fifth of it;
    when the page (or a script it loads) has them all. What cannot be known from the
    HTML is kept: states (``:hover``, ``:checked``), ``:not(...)`` and ``:is(...)``
    (their insides are not required), and anything a script may add (every word in the
-   scripts' strings counts as present, and one ending in ``-`` as a prefix);
+   scripts' strings counts as present, and one ending in ``-`` as a prefix), or that
+   the service worker may put on any page (its offline notice: ``also``);
 2. ``page_css(html)``: the rules a page needs, with only its matching selectors, custom
-   properties (``--md-...``) that nothing uses left out, written into the page's head;
-3. ``site_css()``: the rules any page of the site needs, written once as
-   ``assets/stylesheets/clo-site.css`` and linked as a print stylesheet (fetched without
-   blocking), which ``clo.js`` turns on for the screen once the page has loaded: states
-   the analysis could not foresee are styled from then on.
+   properties (``--md-...``) that nothing uses left out, written into the page's head.
 
-Nothing shifts when the site stylesheet arrives: it holds the same rules, in the same
-order, and the rules it adds cannot match what the page had (their names are not in it).
+There is no site-wide stylesheet to fetch after the first paint: a page holds every
+rule it can use, print rules included, so one would only cost a phone the same bytes
+again (a browser test adds the whole stylesheets to pages and sees nothing move).
 Plain Python on regular expressions: no browser or Node tool at build time.
 """
 
@@ -35,10 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SITE_CSS = "assets/stylesheets/clo-site.css"
 CACHE_VERSION = "1"
 """Changes when the cached form of parsed stylesheets does."""
-"""The site's whole stylesheet (trimmed to what any page uses), as a path in the site."""
 
 # --- Reading CSS -------------------------------------------------------------------------
 
@@ -371,10 +367,21 @@ def _parsed(css: list[str], cache: Path | None) -> list[Rule]:
 
 
 class Stylesheets:
-    """The site's stylesheets, read once per build, and what each page needs of them."""
+    """The site's stylesheets, read once per build, and what each page needs of them:
+    ``scripts`` are the texts of the scripts any page may load, ``also`` HTML that may
+    be put on any page after it is built (the service worker's offline notice).
+
+    >>> sheets = Stylesheets(["p{color:red}.note{color:blue}.x{color:green}"], also=['<p class="note">'])
+    >>> sheets.page_css("<p>")
+    'p{color:red}.note{color:blue}'
+    """
 
     def __init__(
-        self, css: Iterable[str], scripts: Iterable[str] = (), cache: Path | None = None
+        self,
+        css: Iterable[str],
+        scripts: Iterable[str] = (),
+        cache: Path | None = None,
+        also: Iterable[str] = (),
     ) -> None:
         self.rules = _parsed(list(css), cache)
         self.script_tokens: set[str] = set()
@@ -402,9 +409,9 @@ class Stylesheets:
         self.from_scripts = frozenset(
             token for token in self.known if _has(token, self.script_tokens, self.prefixes)
         )
+        for html in also:
+            self.script_tokens |= html_tokens(html, self.attributes, self.pairs)
         self._cache: dict[frozenset[str], str] = {}
-        self.seen: set[str] = set()
-        """Every token any page had, for the site's stylesheet."""
 
     @staticmethod
     def _style_rules(rules: list[Rule]) -> Iterator[Rule]:
@@ -424,12 +431,7 @@ class Stylesheets:
         tokens = html_tokens(html, self.attributes, self.pairs)
         for script in set(_INLINE_SCRIPT.findall(html)):
             tokens |= _script_tokens_cached(script)
-        self.seen |= tokens
         return self.css_for(tokens | self.script_tokens)
-
-    def site_css(self) -> str:
-        """The rules any page of the site needed so far."""
-        return self.css_for(self.seen | self.script_tokens)
 
     def css_for(self, tokens: set[str] | frozenset[str]) -> str:
         present = self._present(tokens)
@@ -539,10 +541,11 @@ def find_file(path: str, folders: Iterable[str | Path]) -> Path | None:
     return None
 
 
-def site_stylesheets(config: Any, project_root: Path) -> Stylesheets:
+def site_stylesheets(config: Any, project_root: Path, also: Iterable[str] = ()) -> Stylesheets:
     """The site's stylesheets (Material's, its palette's when one is set, and
     ``extra_css``) and scripts (``extra_javascript`` and the search page's), as the theme
-    links them; parsed stylesheets are cached in ``<project_root>/.cache``."""
+    links them, and ``also`` (see ``Stylesheets``); parsed stylesheets are cached in
+    ``<project_root>/.cache``."""
     from macros.render.macros import SEARCH_SCRIPT
 
     folders = [*config["theme"].dirs, config["docs_dir"]]
@@ -557,4 +560,4 @@ def site_stylesheets(config: Any, project_root: Path) -> Stylesheets:
         for path in [*scripts, SEARCH_SCRIPT]
         if (found := find_file(path, folders))
     ]
-    return Stylesheets(css, texts, project_root / ".cache")
+    return Stylesheets(css, texts, project_root / ".cache", also)

@@ -63,7 +63,7 @@ AXE_START = """tags => {
 AXE_RESULT = "() => window.__cloAxe"
 
 # Every layout shift from the start of the page (given to each page as it opens), so that
-# what arrives after the first paint (the stylesheet, the scripts) is seen to move nothing.
+# what arrives after the first paint (the scripts) is seen to move nothing.
 RECORD_SHIFTS = """window.__cloShifts = [];
 new PerformanceObserver(list => {
   for (const shift of list.getEntries()) {
@@ -341,7 +341,7 @@ def test_nothing_is_requested_from_elsewhere_and_no_cookies(audit: Audit, site_u
 
 
 def test_nothing_moves_as_a_page_loads(audit: Audit) -> None:
-    """CLS 0 on every page at both widths: the stylesheet and scripts that arrive after
+    """CLS 0 on every page at both widths: the scripts that arrive after
     the first paint (overrides/main.html) show nothing that was not laid out for them."""
     assert audit.shifts == []
 

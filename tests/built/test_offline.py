@@ -20,7 +20,6 @@ from macros.derive.offline import OFFLINE_PAGE, page_assets
 from macros.derive.print_offer import printed_paths
 from macros.derive.site import SiteViews
 from macros.publish.offline import SW_FILE
-from macros.publish.stylesheets import SITE_CSS
 from macros.publish.workbox import MODULES, VENDOR_DIR, module_file, workbox_folder
 from tests.conftest import built_pages, soup_of
 
@@ -29,6 +28,10 @@ ROOT_URL = "https://site.test/care-leavers/"
 
 @pytest.fixture(scope="module")
 def settings(site_dir: Path) -> dict[str, Any]:
+    return worker_settings(site_dir)
+
+
+def worker_settings(site_dir: Path) -> dict[str, Any]:
     """What the build wrote into sw.js before the worker's own code."""
     first_line = (site_dir / SW_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
     match = re.fullmatch(r"self\.CLO_OFFLINE = (\{.*\});", first_line)
@@ -81,7 +84,7 @@ def test_what_saved_pages_load_is_saved_and_pictures_are_not(
         needed = page_assets(path.read_text(encoding="utf-8"), relative)
         assert needed, url
         assert needed <= saved, (url, needed - saved)
-    assert "manifest.webmanifest" in saved and SITE_CSS in saved
+    assert "manifest.webmanifest" in saved
     pictures = [url for url in saved if re.search(r"\.(jpe?g|webp|gif)$|assets/gallery/", url)]
     assert pictures == []
     assert not [url for url in saved if url.endswith(".pdf")]

@@ -6,12 +6,20 @@ import re
 from pathlib import Path
 
 import pytest
+import rjsmin
 import yaml
 
 from macros.derive.site import SiteViews
-from macros.publish.stylesheets import SITE_CSS
 from macros.validate.pages import english_page
-from tests.conftest import FIXTURE_SITE, BuildResult, built_pages, html_path, nav_pages, soup_of
+from tests.conftest import (
+    FIXTURE_SITE,
+    ROOT,
+    BuildResult,
+    built_pages,
+    html_path,
+    nav_pages,
+    soup_of,
+)
 
 CONFIG = FIXTURE_SITE / "mkdocs.yml"
 PAGES = nav_pages(CONFIG)
@@ -160,27 +168,33 @@ def test_council_words_come_from_data(site_dir: Path) -> None:
         assert settings["council"]["name"] in copyright_line.get_text(), markdown_path
 
 
-def test_no_stylesheet_blocks_the_first_paint(site_dir: Path) -> None:
-    """Each page holds its own critical CSS; the site's stylesheet is added after the
-    first paint from a template, and without JavaScript linked for printing only
-    (macros/publish/stylesheets.py, overrides/main.html)."""
+def test_each_page_holds_its_css_and_links_no_stylesheet(site_dir: Path) -> None:
+    """Each page holds its own critical CSS, with the rules of the notice the service
+    worker puts on a saved page shown offline, and links no stylesheet, with or without
+    JavaScript (macros/publish/stylesheets.py, overrides/main.html)."""
     checked = 0
     for page in built_pages(site_dir):
         soup = soup_of(page)
         if soup.select_one(".md-header") is None:
             continue  # the one-page offer: a document of its own, its CSS inline, to print
         checked += 1
-        links = soup.find_all("link", rel="stylesheet")
-        linked = [link for link in links if link.find_parent("template") is None]
-        assert [(link.parent.name, link.get("media")) for link in linked] == [
-            ("noscript", "print")
-        ], page
-        later = [link for link in links if link.find_parent("template") is not None]
-        assert [link.get("media") for link in later] == [None], page
-        assert all(link["href"].endswith(SITE_CSS) for link in links), page
+        assert soup.find_all("link", rel="stylesheet") == [], page
         style = soup.head.find("style")
         assert style is not None and ".md-header" in style.get_text(), page
+        assert ".clo-offline{" in style.get_text(), page
         assert "data-clo-critical" not in str(soup.head), page
     assert checked >= 10
-    site_css = (site_dir / SITE_CSS).read_text("utf-8")
-    assert ".md-header" in site_css and ".clo-entry" in site_css
+    assert not list(site_dir.glob("assets/stylesheets/clo-*.css"))
+
+
+def test_the_theme_scripts_are_held_minified(site_dir: Path) -> None:
+    """The site holds the theme's scripts without their comments and spaces
+    (macros/publish/scripts.py), in every language's folder; the theme keeps them readable."""
+    sources = sorted((ROOT / "overrides" / "assets").glob("*.js"))
+    assert sources
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for folder in (site_dir, site_dir / "ar"):
+            held = (folder / "assets" / source.name).read_text(encoding="utf-8")
+            assert held == rjsmin.jsmin(text), (folder, source.name)
+            assert len(held) < 0.8 * len(text), source.name
