@@ -6,7 +6,6 @@ context is added to each page by the ``on_page_context`` hook.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -17,6 +16,7 @@ from markupsafe import Markup
 from macros.derive.site import ThemeView
 from macros.publish.language_links import alternate_links, language_bar
 from macros.publish.menu import usable_menu
+from macros.publish.offline import script_json
 
 CONFIG_KEY = "clo_theme"
 SCRIPT_WORDS = (
@@ -95,9 +95,7 @@ class ThemeContext:
     @cached_property
     def script_words(self) -> Markup:
         """The words for ``clo.js`` as JSON, safe inside a ``<script>`` element."""
-        words = self.theme.words.for_script(*SCRIPT_WORDS)
-        text = json.dumps(words, ensure_ascii=False, sort_keys=True)
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        return Markup(script_json(self.theme.words.for_script(*SCRIPT_WORDS)))
 
     def menu(self, html: str) -> Markup:
         """Material's menu and table of contents, named for screen readers

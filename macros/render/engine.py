@@ -49,6 +49,9 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     environment.globals["lang_attributes"] = lang_attributes
+    # tojson writes other scripts' letters as themselves, not as \uXXXX: a third of the
+    # bytes for Arabic words. It still escapes <, >, & and ' for use inside HTML.
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return environment
 
 

@@ -9,7 +9,7 @@ from jinja2 import UndefinedError
 from markupsafe import Markup
 
 from macros.derive.phones import tel_href
-from macros.render.engine import TEMPLATE_DIR, render
+from macros.render.engine import TEMPLATE_DIR, _environment, render
 from macros.validate.model import HelpContact
 from macros.words import load_words
 from tests.conftest import ROOT
@@ -77,3 +77,11 @@ def test_no_template_changes_the_case_of_words() -> None:
         for match in CASE_FILTERS.finditer(path.read_text(encoding="utf-8"))
     ]
     assert changed == []
+
+
+def test_json_for_scripts_keeps_other_letters_and_escapes_markup() -> None:
+    """tojson (the finder's and search's words) writes Arabic letters as themselves, a
+    third of the bytes of \\uXXXX, and still nothing that could end the script."""
+    template = _environment().from_string("{{ value | tojson }}")
+    text = template.render(value={"b": "مرحبا </script>", "a": "x & 'y'"})
+    assert text == '{"a": "x \\u0026 \\u0027y\\u0027", "b": "مرحبا \\u003c/script\\u003e"}'
