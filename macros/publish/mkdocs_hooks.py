@@ -47,6 +47,7 @@ from macros.publish.offline import (
     offline_page_context,
     write_offline,
 )
+from macros.publish.outputs import share_exports
 from macros.publish.scripts import minify_theme_scripts
 from macros.publish.search_index import SearchCollector, write_search_index
 from macros.publish.speed import template_cache, tune_collector
@@ -181,6 +182,8 @@ def on_post_build(config: Any) -> None:
     try:
         if theme is not None:
             build_languages(config, theme.theme.languages)
+            others = [language.code for language in theme.theme.languages if not language.default]
+            share_exports(Path(config["site_dir"]), others)
     finally:
         pdf_ahead.stop()
         stop_beside()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,25 @@ def exports(site: SiteViews, site_url: str) -> dict[str, Any]:
     """The machine-readable files written from a view alone, by path in the site."""
     build_date = site.build_date.isoformat()
     return {REVIEW_JSON: review_json(site.review_rows, build_date)}
+
+
+SHARED_EXPORTS = (REVIEW_JSON, OPEN_REFERRAL_SERVICES)
+"""What another language's pages link to beside them (the reviewers' page): copies of
+the site's own, never a second feed."""
+
+
+def share_exports(site_dir: Path, codes: Iterable[str]) -> None:
+    """Copy ``SHARED_EXPORTS`` from the site's folder into each other language's,
+    ``<site_dir>/<code>/``. The site's own build does it once every language is built:
+    a language built beside it (``languages.start_beside``) finishes before or after the
+    site's own exports are written, so it cannot copy them itself.
+    """
+    for code in codes:
+        for relative in SHARED_EXPORTS:
+            own, copy = site_dir / relative, site_dir / code / relative
+            if own.is_file():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(own, copy)
 
 
 FEED_WRITERS = 4
@@ -65,7 +85,7 @@ def write_outputs(
 
     ``exports_too`` is False in the build of another language: the pages in it need their
     pictures and changes feed beside them; review.json and the Open Referral feed are
-    written once, for the whole site, by the site's own language.
+    written once, for the whole site, by the site's own language (``share_exports``).
     """
     if exports_too:
         for relative, content in exports(site, site_url).items():
@@ -73,14 +93,6 @@ def write_outputs(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
         write_feed(site, data, site_url, site_dir)
-    else:
-        # Pages link to these two beside them (the reviewers' page); in another language's
-        # folder they are copies of the site's own, never a second feed.
-        for relative in (REVIEW_JSON, OPEN_REFERRAL_SERVICES):
-            own = site_dir.parent / relative
-            if own.is_file():
-                (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(own, site_dir / relative)
     title = site.words("changes.feed_title", offer_title=site.settings.strategy.offer_title)
     feed = atom_feed(site.changes, site_url, title, site.places.changes, site.build_date)
     (site_dir / FEED_PATH).write_text(feed, encoding="utf-8")
