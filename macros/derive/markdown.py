@@ -7,9 +7,9 @@ if a data file were edited carelessly or maliciously.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import re
 import threading
 from functools import lru_cache
@@ -19,6 +19,8 @@ from pathlib import Path
 import markdown
 import nh3
 from markupsafe import Markup
+
+from macros.cache_files import write_whole
 
 ALLOWED_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
@@ -122,13 +124,8 @@ def save_markdown_cache(folder: Path) -> None:
     """Keep the snippets this process converted or reused, so the file does not keep
     snippets that were edited away before this build started."""
     target = _cache_file(folder)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(_used, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, target)
-    except OSError:
-        pass  # a read-only checkout still builds, only more slowly
+    with contextlib.suppress(OSError):  # a read-only checkout still builds, more slowly
+        write_whole(target, json.dumps(_used, ensure_ascii=False))
 
 
 def _cache_file(folder: Path) -> Path:

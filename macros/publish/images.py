@@ -11,12 +11,12 @@ Copies are made in ``.cache/gallery/`` and reused by later builds.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from macros.cache_files import write_whole
 from macros.derive.pictures import (
     JPEG_QUALITY,
     SITE_FOLDER,
@@ -109,12 +109,11 @@ def _srgb(image: Image.Image, mode: str) -> Image.Image:
 
 def _save(image: Image.Image, copy: ImageCopy, out_dir: Path) -> None:
     """Write one copy atomically, so an interrupted build never leaves half a file cached."""
-    target = out_dir / copy.name
-    partial = out_dir / f".{copy.name}.{os.getpid()}.partial"
+    encoded = io.BytesIO()
     if copy.media_type == "image/webp":
-        image.save(partial, "WEBP", quality=WEBP_QUALITY, method=4)
+        image.save(encoded, "WEBP", quality=WEBP_QUALITY, method=4)
     elif copy.media_type == "image/png":
-        image.save(partial, "PNG", optimize=True)
+        image.save(encoded, "PNG", optimize=True)
     else:
-        image.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    os.replace(partial, target)
+        image.save(encoded, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    write_whole(out_dir / copy.name, encoded.getvalue())

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from macros.cache_files import write_whole
 from macros.derive.print_offer import (
     PrintedOffer,
     file_size,
@@ -112,10 +112,7 @@ def _cached_pdf(
         return cached.read_bytes(), int(cached.stem.rsplit("-", 1)[1]), True
     pdf, pages = pdf_from_html(html, base_url, paged)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cache_dir / f".{key}.{os.getpid()}.partial"
-        partial.write_bytes(pdf)
-        os.replace(partial, cache_dir / f"{key}-{pages}.pdf")  # never half a PDF cached
+        write_whole(cache_dir / f"{key}-{pages}.pdf", pdf)  # never half a PDF cached
         for old in sorted(cache_dir.glob("*.pdf"), key=lambda path: path.stat().st_mtime)[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:

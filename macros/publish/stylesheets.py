@@ -23,15 +23,17 @@ Plain Python on regular expressions: no browser or Node tool at build time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from macros.cache_files import write_whole
 
 CACHE_VERSION = "1"
 """Changes when the cached form of parsed stylesheets does."""
@@ -355,14 +357,10 @@ def _parsed(css: list[str], cache: Path | None) -> list[Rule]:
             pass  # rewritten below
     rules = [rule for text in css for rule in parse(text)]
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Whole or not at all: languages built side by side may write it at once.
-            partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-            partial.write_text(json.dumps([rule.to_json() for rule in rules]), "utf-8")
-            os.replace(partial, path)
-        except OSError:
-            pass  # a read-only checkout builds without the cache
+        # Whole or not at all: languages built side by side may write it at once. A
+        # read-only checkout builds without the cache.
+        with contextlib.suppress(OSError):
+            write_whole(path, json.dumps([rule.to_json() for rule in rules]))
     return rules
 
 

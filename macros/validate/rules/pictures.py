@@ -9,12 +9,14 @@ named after the original's bytes, so a later build only hashes the file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.cache_files import write_whole
 
 MAX_PIXELS = 40_000_000
 MAX_BYTES = 25 * 1024 * 1024
@@ -141,10 +143,6 @@ def _note(cache_dir: Path, facts: PictureFacts) -> None:
         "height": facts.height,
         "alpha": facts.alpha,
     }
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cache_dir / f".{facts.sha256}.{os.getpid()}.partial"
-        partial.write_text(json.dumps(note), encoding="utf-8")
-        os.replace(partial, _note_path(cache_dir, facts.sha256))
-    except OSError:
-        pass  # a read-only checkout still builds; the picture is looked at again next time
+    # A read-only checkout still builds; the picture is looked at again next time.
+    with contextlib.suppress(OSError):
+        write_whole(_note_path(cache_dir, facts.sha256), json.dumps(note))
