@@ -148,6 +148,8 @@ def serve(site_dir: Path, scratch: Path, site_path: str) -> Iterator[str]:
     root = scratch / "www"
     mount = root / site_path if site_path else root
     mount.parent.mkdir(parents=True, exist_ok=True)
+    if mount.is_symlink():
+        mount.unlink()  # left by an earlier run in a kept folder (site_speed.py --reuse)
     mount.symlink_to(site_dir, target_is_directory=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
