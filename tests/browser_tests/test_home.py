@@ -30,7 +30,7 @@ def test_home_page_fits_the_screen_and_stays_local(
     assert offer_link.is_visible()
     assert page.locator("html").get_attribute("lang") == views.words.language
 
-    assert any(url.endswith(".css") for url in requested), "requests were not recorded"
+    assert any(url.endswith(".js") for url in requested), "requests were not recorded"
     local = urlsplit(base_url).netloc
     elsewhere = [url for url in requested if urlsplit(url).netloc not in (local, "")]
     assert elsewhere == [], f"requests left the site: {elsewhere}"
