@@ -37,6 +37,9 @@ benchmarks share, ``big_offer.py``):
      (``Runtime.getHeapUsage``), and how much of it the searches added;
    - ``KB``: what the searches downloaded, compressed.
 
+   The table gives the best of ``--repeat`` runs; each search's runs and their median
+   are logged above it.
+
 It prints one table. Columns: Lighthouse's performance score, LCP, total blocking time,
 cumulative layout shift, the number of DOM elements (Lighthouse's ``dom-size``), the
 page's first view (everything it downloaded but images, compressed, in KB) and requests;
@@ -487,8 +490,16 @@ def search_rows(size: str, url: str, args: argparse.Namespace) -> list[list[str]
             ]
         finally:
             browser.close()
-    log(f"[{size}] search typed: {[round(run.first_ms) for run in typed]} ms")
-    log(f"[{size}] search at once: {[round(run.first_ms) for run in at_once]} ms")
+    for name, times in (
+        ("search typed", [run.first_ms for run in typed]),
+        ("search at once", [run.first_ms for run in at_once]),
+        ("later search", [run.later_ms or 0.0 for run in typed]),
+    ):
+        # Every run and their median: the table's best of N hides how much they vary.
+        log(
+            f"[{size}] {name}: {[round(time) for time in times]} ms, "
+            f"median {statistics.median(times):.0f}"
+        )
     best_typed = min(typed, key=lambda run: run.first_ms)
     best_later = min(typed, key=lambda run: run.later_ms or 0)
     best_once = min(at_once, key=lambda run: run.first_ms)
