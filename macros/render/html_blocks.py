@@ -26,6 +26,8 @@ TOKEN_PREFIX = "clo-html-block-"
 _NONCE = secrets.token_hex(6)
 _TOKEN = re.compile(r"(?:<p>)?(" + TOKEN_PREFIX + r"[0-9a-f]+-[0-9]+)(?:</p>)?")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
+_LANG = re.compile(r"""\slang=["']([^"']*)["']""")
+_DIR = re.compile(r"""\sdir=["']([^"']*)["']""")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -103,19 +105,35 @@ def put_back(html: str, page: Any, toc_depth: int = 6) -> str:
     return html
 
 
-def headings(html: str) -> list[tuple[int, str, str]]:
-    """(level, id, words as HTML) of each heading with an id in ``html``, in order.
+def headings(html: str) -> list[tuple[int, str, str, str]]:
+    """(level, id, words as HTML, language) of each heading with an id in ``html``, in
+    order. ``language`` is its own ``lang`` and ``dir`` as attributes, or "".
 
     >>> headings('<h2 id="rent" class="x">Rent <a href="#">&amp; bills</a></h2><h3>No id</h3>')
-    [(2, 'rent', 'Rent &amp; bills')]
+    [(2, 'rent', 'Rent &amp; bills', '')]
+    >>> headings('<h2 id="money" lang="en-GB" dir="ltr">Money</h2>')
+    [(2, 'money', 'Money', ' lang="en-GB" dir="ltr"')]
     """
     found = []
     for match in _HEADING.finditer(html):
-        ids = _ID.findall(match.group(2) or "")
+        attributes = match.group(2) or ""
+        ids = _ID.findall(attributes)
         if ids:
             words = " ".join(unescape(_TAG.sub("", match.group(3))).split())
-            found.append((int(match.group(1)), ids[0], escape(words, quote=False)))
+            found.append(
+                (int(match.group(1)), ids[0], escape(words, quote=False), _language(attributes))
+            )
     return found
+
+
+def _language(attributes: str) -> str:
+    language, direction = _LANG.search(attributes), _DIR.search(attributes)
+    if language is None:
+        return ""
+    marks = f' lang="{escape(unescape(language.group(1)))}"'
+    if direction is not None:
+        marks += f' dir="{escape(unescape(direction.group(1)))}"'
+    return marks
 
 
 def table_of_contents(html: str, listed: Any, toc_depth: int = 6) -> TableOfContents:
@@ -124,11 +142,14 @@ def table_of_contents(html: str, listed: Any, toc_depth: int = 6) -> TableOfCont
     them); those from block macros are added where they stand, down to ``toc_depth``.
 
     Titles are markup, as MkDocs defines them: the theme, which escapes what it is given
-    (macros/publish/theme.py), places them as they are.
+    (macros/publish/theme.py), places them as they are. A heading in a language of its
+    own (``lang``) is listed in it.
 
     >>> toc = table_of_contents('<h1 id="money">Money</h1><h2 id="rent">Rent</h2>', [])
     >>> [(item.title, [child.url for child in item.children]) for item in toc]
     [(Markup('Money'), ['#rent'])]
+    >>> [item.title for item in table_of_contents('<h2 id="rent" lang="en-GB">Rent</h2>', [])]
+    [Markup('<span lang="en-GB">Rent</span>')]
     """
     titles: dict[str, str] = {}
 
@@ -140,10 +161,16 @@ def table_of_contents(html: str, listed: Any, toc_depth: int = 6) -> TableOfCont
     remember(listed)
     top: list[AnchorLink] = []
     open_items: list[AnchorLink] = []
-    for level, anchor, words in headings(html):
+    for level, anchor, words, language in headings(html):
         if anchor not in titles and level > toc_depth:
             continue
-        link = AnchorLink(Markup(titles.get(anchor, words)), anchor, level)
+        title = titles.get(anchor, words)
+        if language and not title.startswith(f"<span{language}>"):
+            # An English title on an Arabic page is listed as English, as its heading
+            # is: a screen reader reads it so, and it lines up as it does (WCAG 3.1.2).
+            # (A table made again from this one's titles has them marked already.)
+            title = f"<span{language}>{title}</span>"
+        link = AnchorLink(Markup(title), anchor, level)
         while open_items and open_items[-1].level >= level:
             open_items.pop()
         (open_items[-1].children if open_items else top).append(link)

@@ -313,6 +313,14 @@ def test_english_in_arabic_finder_results_and_printed_offer_is_marked_english(
     # English results under it do.
     titles = [marked(t) for t in page.select(".clo-finder-section__title")]
     assert ("en-GB", "ltr") in titles and (None, None) in titles
+    # The page's contents list each title in its heading's language (WCAG 3.1.2).
+    whole = untranslated.find_parent("html")
+    assert isinstance(whole, Tag)
+    for heading in page.select(".clo-finder-section__title"):
+        link = whole.select_one(f'nav.md-nav--secondary a[href="#{heading["id"]}"]')
+        assert isinstance(link, Tag), heading["id"]
+        languages = [marked(tag) for tag in link.select("[lang]")]
+        assert languages == ([marked(heading)] if heading.has_attr("lang") else []), link
 
     printed = soup_of(site_dir / "ar" / "offer" / "whole-offer" / "index.html")
     heading = printed.select_one("h3[id$=--money-advice]")
