@@ -47,7 +47,7 @@
   function reviewState(dueIso, soonDays, today) {
     var parts = dueIso.split("-");
     var due = Date.UTC(+parts[0], +parts[1] - 1, +parts[2]);
-    if (today > due) { return "overdue"; }
+    if (today > due) { return "overdue"; } // as macros/render/templates/overdue-check.html
     if ((due - today) / DAY <= soonDays) { return "due_soon"; }
     return "current";
   }
@@ -62,12 +62,8 @@
         ? node : node.querySelector(".clo-review__status");
       node.className = node.className.replace(/clo-review--\w+/g, "clo-review--" + state);
       if (status) { status.textContent = say("review." + state); }
-      var section = node.parentNode && node.parentNode.classList &&
-        node.parentNode.classList.contains("clo-section") ? node.parentNode : null;
-      var notices = section ? section.querySelectorAll("[data-clo-overdue-notice]") : [];
-      Array.prototype.forEach.call(notices, function (notice) {
-        notice.hidden = state !== "overdue";
-      });
+      // A section's overdue notices are shown before the first paint, by the script
+      // right after each (macros/render/templates/overdue-check.html).
     });
   }
 

@@ -12,6 +12,7 @@ from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.words import load_words
 from tests.browser import open_page
+from tests.browser_tests.test_a11y import RECORD_SHIFTS, SHIFTS
 from tests.conftest import BUILD_DATE
 
 PHONE = {"width": 360, "height": 800}
@@ -150,6 +151,25 @@ def section_status(browser: Browser, base_url: str, url: str, on: dt.datetime) -
 
 def noon(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.UTC)
+
+
+def test_a_section_read_after_its_due_date_shows_its_notice_without_moving(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    """Built before its due date and read after it, a section shows its overdue notice
+    from the first paint: shown later by clo.js, it moved the help below it down."""
+    soon = views.sections["due-soon"]
+    due = dt.date.fromisoformat(soon.review.next_due_iso)
+    for viewport in (PHONE, {"width": 1280, "height": 800}):
+        context = browser.new_context(viewport=viewport, timezone_id="Europe/London")
+        context.add_init_script(RECORD_SHIFTS)
+        page = context.new_page()
+        page.clock.install(time=noon(due + dt.timedelta(1)))
+        open_page(page, base_url + soon.url)
+        notices = page.locator("[data-clo-overdue-notice]")
+        assert [notices.nth(i).is_visible() for i in range(notices.count())] == [True, True]
+        assert page.evaluate(SHIFTS) == [], viewport
+        context.close()
 
 
 def test_review_status_is_worked_out_again_when_read_later(
