@@ -115,7 +115,15 @@ def test_a_section_shows_its_help_before_its_housekeeping(site_dir: Path, views:
         soup = section_soup(site_dir, views, section_id)
         block = soup.select_one(f"#section-{section_id}")
         assert block is not None
-        children = [child for child in block.children if getattr(child, "name", None)]
+        # Each overdue notice's own script (overdue-check.html) comes right after it.
+        for notice in block.select("[data-clo-overdue-notice]"):
+            after = notice.find_next_sibling()
+            assert after is not None and after.name == "script", section_id
+        children = [
+            child
+            for child in block.children
+            if getattr(child, "name", None) not in (None, "script")
+        ]
         kinds = [" ".join(child.get("class", [])) for child in children]
         # A link to the section's Easy Read version, when it has one, comes first.
         top = 1 if kinds[0] == "clo-section__easy-read" else 0
