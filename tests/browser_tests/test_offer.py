@@ -12,7 +12,7 @@ from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.words import load_words
 from tests.browser import open_page
-from tests.browser_tests.test_a11y import RECORD_SHIFTS, SHIFTS
+from tests.browser_tests.test_a11y import DESKTOP, RECORD_SHIFTS, SHIFTS
 from tests.conftest import BUILD_DATE
 
 PHONE = {"width": 360, "height": 800}
@@ -160,7 +160,7 @@ def test_a_section_read_after_its_due_date_shows_its_notice_without_moving(
     from the first paint: shown later by clo.js, it moved the help below it down."""
     soon = views.sections["due-soon"]
     due = dt.date.fromisoformat(soon.review.next_due_iso)
-    for viewport in (PHONE, {"width": 1280, "height": 800}):
+    for viewport in (PHONE, DESKTOP):
         context = browser.new_context(viewport=viewport, timezone_id="Europe/London")
         context.add_init_script(RECORD_SHIFTS)
         page = context.new_page()
