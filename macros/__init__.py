@@ -93,8 +93,14 @@ def on_pre_page_macros(env: Any) -> None:
     site = env.clo_build[0]
     if site.english_prose is None:
         return
-    english = getattr(env.page, "clo_freshness", None) not in (None, Freshness.current)
+    english = _prose_in_english(env.page)
     env.variables.update((site.english_prose if english else site).page_variables)
+
+
+def _prose_in_english(page: Any) -> bool:
+    """Whether the page is another language's page whose prose is the English, under the
+    page's notice (``macros/publish/languages.py``)."""
+    return getattr(page, "clo_freshness", None) not in (None, Freshness.current)
 
 
 def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
@@ -102,7 +108,8 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
 
     @functools.wraps(macro.function)
     def call(*args: Any, **kwargs: Any) -> str:
-        html = macro.function(PageContext(site, env.page), *args, **kwargs)
+        quiet = site.english_page if _prose_in_english(env.page) else None
+        html = macro.function(PageContext(quiet or site, env.page), *args, **kwargs)
         if not macro.block:
             return html
         return stash(env.page, in_language(html, env.page, site.language))

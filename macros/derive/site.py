@@ -38,6 +38,7 @@ from macros.derive.translations import (
     language_views,
     translated_data,
     translation_rows,
+    under_page_notice,
     with_freshness,
 )
 from macros.derive.urls import Places
@@ -109,6 +110,10 @@ class SiteViews:
     english_prose: SiteViews | None = None
     """In another language's build, the views whose page variables a page's English prose
     uses: the council's names and dates in English, as the prose around them."""
+    english_page: SiteViews | None = None
+    """In another language's build, the views a page whose prose is the English renders
+    its macros from: the same, but its parts without their own "not translated" notices,
+    which the page's one notice already gives."""
 
     def __repr__(self) -> str:
         # mkdocs-macros lists every variable on each build; keep that listing short.
@@ -332,4 +337,5 @@ def derive_site(
     if translated is None:
         return views
     prose = replace(views, settings=english.settings, words=load_words(english.settings.language))
-    return replace(views, english_prose=prose)
+    quiet = replace(views, sections=under_page_notice(views.sections))
+    return replace(views, english_prose=prose, english_page=quiet)

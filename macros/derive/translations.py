@@ -342,6 +342,25 @@ def with_freshness(
     return marked
 
 
+def under_page_notice(sections: Mapping[str, SectionView]) -> dict[str, SectionView]:
+    """The sections as a page whose prose is the English shows them: without each part's
+    own "not translated yet" notice, as the page's notice above them already says the
+    page is in English (a reader saw it once for the page, then again on every card).
+    The parts keep their language tag.
+
+    Example: ``under_page_notice(sections)["leisure"].entries[0].notice`` -> None, where
+    ``sections["leisure"].entries[0].notice`` is "This part has not been translated yet."
+    """
+    return {
+        key: replace(
+            view,
+            notice=None,
+            entries=tuple(replace(entry, notice=None) for entry in view.entries),
+        )
+        for key, view in sections.items()
+    }
+
+
 def _due_row(
     kind: str,
     kind_label: str,

@@ -142,6 +142,12 @@ def test_an_untranslated_page_is_the_english_under_a_notice(site_dir: Path) -> N
     block = prose.select_one("div[lang=ar]")
     assert block is not None and block["dir"] == "rtl"
     assert block.select_one(".clo-entry") is not None
+    # The page's notice says so once: its cards, in English too, carry no notice of
+    # their own, and are still marked English.
+    assert len(soup.select(".md-content .clo-notice--language")) == 1
+    assert not soup.select(".md-content .clo-entry__language")
+    titles = block.select(".clo-entry__title")
+    assert titles and all(title.get("lang") == "en-GB" for title in titles)
 
 
 def test_every_page_links_to_itself_in_each_language(site_dir: Path) -> None:

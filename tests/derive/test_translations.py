@@ -121,3 +121,21 @@ def test_a_language_build_marks_the_english_parts(data: SiteData, views: SiteVie
     assert arabic.review_rows == tuple(
         row for row in arabic.review_rows if row.kind != "translation"
     )
+
+
+def test_a_page_in_english_shows_its_parts_without_their_own_notices(
+    data: SiteData, views: SiteViews
+) -> None:
+    from macros.derive.site import derive_site
+
+    arabic = derive_site(data, views.places, ARABIC, views.build_date, "ar")
+    assert arabic.english_page is not None
+    marked = arabic.sections["always-overdue"]
+    quiet = arabic.english_page.sections["always-overdue"]
+    assert any(entry.notice for entry in marked.entries)
+    assert quiet.notice is None and not any(entry.notice for entry in quiet.entries)
+    assert [entry.content_lang for entry in quiet.entries] == [
+        entry.content_lang for entry in marked.entries
+    ]
+    assert arabic.english_page.words is arabic.words
+    assert views.english_page is None
