@@ -141,9 +141,22 @@
     return values.join(", ");
   }
 
+  // Only the answers a question offers: a value typed into the address, or from an
+  // old link, counts as no answer, and is never shown, so a shared link cannot make
+  // the council's page say words the council did not write.
+  function offered(answers, labels) {
+    Object.keys(labels).forEach(function (name) {
+      var known = (answers[name] || []).filter(function (value) {
+        return Object.prototype.hasOwnProperty.call(labels[name], value);
+      });
+      if (known.length > 0) { answers[name] = known; } else { delete answers[name]; }
+    });
+    return answers;
+  }
+
   function setUpResults(labelsNode) {
     var labels = JSON.parse(labelsNode.textContent);
-    var answers = answersInAddress();
+    var answers = offered(answersInAddress(), labels);
     var asked = Object.keys(labels).filter(function (name) { return answers[name]; });
     var narrow = document.querySelector("[data-clo-finder-narrow]");
     // Without answers the link to narrow the list down shows from the first paint
@@ -170,9 +183,10 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-clo-finder-answer]"),
       function (node) {
         var name = node.getAttribute("data-clo-finder-answer");
-        node.textContent = listOf((answers[name] || []).map(function (value) {
-          return labels[name][value] || value;
-        }));
+        var given = answers[name] || [];
+        node.textContent = listOf(given.map(function (value) { return labels[name][value]; }));
+        // A question without an answer (the address changed by hand) has no row.
+        node.parentNode.hidden = given.length === 0;
       });
     document.querySelector("[data-clo-finder-answers]").hidden = false;
     keepAnswersOnLinks(answers);

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -261,6 +261,33 @@ def test_change_and_back_keep_the_answers(
     page.go_back()
     page.go_back()
     assert shown(page) == applying(views, profile), "Back shows the answers before"
+
+
+def test_an_answer_no_question_offers_is_neither_shown_nor_used(
+    phone: BrowserContext, base_url: str, views: SiteViews
+) -> None:
+    # A link changed by hand, or made to mislead, cannot put its words on the
+    # council's page, nor hide what the young person can get.
+    made_up = "Call 07700 900999 to claim your grant"
+    page = phone.new_page()
+    open_page(
+        page,
+        base_url
+        + "finder/22/?"
+        + urlencode(
+            [("situation", "parent-or-expecting"), ("situation", made_up), ("where", made_up)]
+        ),
+    )
+    parent = Profile("22, a parent who did not say where", 22, ("parent-or-expecting",), "")
+    answers = answers_of(parent.age, parent.situations)
+    assert views.finder is not None
+    assert shown(page) == [entry.id for entry in views.finder.applying(answers)]
+    expect(page.locator("[data-clo-finder-answers]")).to_be_visible()
+    assert made_up not in page.locator("article").inner_text()
+    expect(page.locator("[data-clo-finder-answer=situation]")).to_have_text(
+        views.finder.labels()["situation"]["parent-or-expecting"]
+    )
+    expect(page.locator("[data-clo-finder-answer=where]")).to_be_hidden()
 
 
 def test_keyboard_only_from_the_home_page_to_the_results(
