@@ -206,6 +206,7 @@ def derive_site(
     -> 'Money'
     """
     english = data
+    english_tag = english.settings.language  # the tag of the site's own language
     translated = translated_data(data, language) if language is not None else None
     if translated is not None:
         data = translated.data
@@ -233,12 +234,12 @@ def derive_site(
     )
     sections = offer_views(data.offer, context)
     if translated is not None:
-        sections = with_freshness(sections, translated.states, words, english.settings.language)
+        sections = with_freshness(sections, translated.states, words, english_tag)
     sections = {
         key: replace(view, easy_read_url=places.easy_read.get(key))
         for key, view in sections.items()
     }
-    languages = language_views(english.settings, _own_name(load_words(english.settings.language)))
+    languages = language_views(english.settings, _own_name(load_words(english_tag)))
     current = next(item for item in languages if item.code == (language or settings.language))
     # Staff review in the site's own language: stale translations are listed there only.
     stale = translation_rows(english, sections, words) if translated is None else ()
@@ -328,7 +329,7 @@ def derive_site(
                 english.offer[key],
                 sections[key],
                 words,
-                english.settings.language if translated is not None else None,
+                english_tag if translated is not None else None,
             )
             for key in places.easy_read
             if key in sections
@@ -336,6 +337,6 @@ def derive_site(
     )
     if translated is None:
         return views
-    prose = replace(views, settings=english.settings, words=load_words(english.settings.language))
+    prose = replace(views, settings=english.settings, words=load_words(english_tag))
     quiet = replace(views, sections=under_page_notice(views.sections))
     return replace(views, english_prose=prose, english_page=quiet)
