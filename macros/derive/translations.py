@@ -12,6 +12,7 @@ fact always come from the English data: only words are replaced.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -302,6 +303,24 @@ def language_views(settings: SiteSettings, own_name: str) -> tuple[LanguageView,
         for item in settings.languages
     )
     return (own, *others)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
+_MACROS_AND_COMMENTS = re.compile(r"\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+
+
+def has_prose(markdown: str) -> bool:
+    """Whether a page's Markdown has words of its own to translate: anything but its
+    front matter, macro calls and Jinja comments. A page of macros alone (a finder
+    question) is already in every language, as its macros are.
+
+    >>> has_prose("---\\ntitle: Where do you live?\\n---\\n\\n{{ finder_where() }}\\n")
+    False
+    >>> has_prose("# Money\\n\\n{{ offer_section('money') }}\\n")
+    True
+    """
+    body = _FRONT_MATTER.sub("", markdown, count=1)
+    return bool(_MACROS_AND_COMMENTS.sub("", body).strip())
 
 
 def notice(state: TextState, words: Words) -> str | None:

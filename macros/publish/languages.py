@@ -51,7 +51,7 @@ import yaml
 
 from macros.derive.markdown import keep_snippets, save_markdown_cache, used_snippets
 from macros.derive.site import ThemeView
-from macros.derive.translations import Freshness, LanguageView, freshness
+from macros.derive.translations import Freshness, LanguageView, freshness, has_prose
 from macros.pipeline import CACHE_FOLDER
 from macros.publish import side_by_side
 from macros.publish.pdf_ahead import language_site_url, spare_processors
@@ -242,27 +242,30 @@ def can_fork() -> bool:
     )
 
 
-def page_source(docs_dir: Path, src_uri: str, code: str) -> tuple[str | None, Freshness]:
+def page_source(
+    docs_dir: Path, src_uri: str, code: str, english: str
+) -> tuple[str | None, Freshness]:
     """The Markdown a page in language ``code`` is built from: its translation beside it
-    when that was made from the English page as it is now (else None: the English), and
-    how fresh the translation is.
+    when that was made from ``english``, the English page as it is now (else None: the
+    English), and how fresh the translation is.
 
     >>> import tempfile
     >>> docs = Path(tempfile.mkdtemp())
-    >>> _ = (docs / "a.md").write_text("# Money\\n", encoding="utf-8")
-    >>> page_source(docs, "a.md", "ar")
+    >>> page_source(docs, "a.md", "ar", "# Money")
     (None, <Freshness.missing: 'missing'>)
-    >>> made = fingerprint("# Money\\n")
+    >>> page_source(docs, "b.md", "ar", "{{ finder_where() }}")
+    (None, <Freshness.current: 'current'>)
+    >>> made = fingerprint("# Money")
     >>> _ = (docs / "a.ar.md").write_text(f"---\\nmade_from: {made}\\n---\\n# المال\\n", encoding="utf-8")
-    >>> page_source(docs, "a.md", "ar")[1]
+    >>> page_source(docs, "a.md", "ar", "# Money")[1]
     <Freshness.current: 'current'>
     """
     english_path = docs_dir / src_uri
     translated_path = english_path.with_name(f"{english_path.stem}.{code}.md")
     if not translated_path.is_file():
-        return None, Freshness.missing
+        # A page of macros alone is in the reader's language as it is.
+        return None, (Freshness.missing if has_prose(english) else Freshness.current)
     translated = translated_path.read_text(encoding="utf-8-sig")
-    english = english_path.read_text(encoding="utf-8-sig")
     state = freshness(_made_from(translated), fingerprint(english))
     return (translated if state is Freshness.current else None), state
 
@@ -303,6 +306,21 @@ def translated_nav(nav: Any, names: Mapping[str, str]) -> Any:
 
     walk(nav.items)
     return nav
+
+
+def translated_title(page: Any, names: Mapping[str, str]) -> None:
+    """The title a page gives in its front matter, as ``names:`` translates it (the tab's
+    title reads it before the menu's): "Where do you live?" on a finder question.
+
+    >>> class Page: meta = {"title": "Where do you live?"}
+    >>> page = Page()
+    >>> translated_title(page, {"Where do you live?": "أين تعيش؟"})
+    >>> page.meta["title"]
+    'أين تعيش؟'
+    """
+    title = page.meta.get("title")
+    if isinstance(title, str) and title in names:
+        page.meta["title"] = names[title]
 
 
 def untranslated_page(html: str, state: Freshness | None, theme: ThemeView) -> str:

@@ -37,6 +37,7 @@ from macros.publish.languages import (
     start_beside,
     stop_beside,
     translated_nav,
+    translated_title,
     untranslated_page,
     without_translated_pages,
 )
@@ -103,7 +104,9 @@ def on_page_read_source(page: Any, config: Any) -> str | None:
     code = build_language(config)
     if code is None:
         return None
-    source, page.clo_freshness = page_source(Path(config["docs_dir"]), page.file.src_uri, code)
+    docs_dir = Path(config["docs_dir"])
+    english = page.file.content_string
+    source, page.clo_freshness = page_source(docs_dir, page.file.src_uri, code, english)
     return source
 
 
@@ -139,6 +142,8 @@ def toc_depth(config: Any) -> int:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     context["clo"] = theme_context(config)
+    if context["clo"] is not None and build_language(config) is not None:
+        translated_title(page, context["clo"].theme.names)
     page.content = trusted_html(page.content)
     return context
 

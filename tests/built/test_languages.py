@@ -150,6 +150,19 @@ def test_an_untranslated_page_is_the_english_under_a_notice(site_dir: Path) -> N
     assert titles and all(title.get("lang") == "en-GB" for title in titles)
 
 
+def test_a_page_of_macros_alone_is_in_the_readers_language(site_dir: Path) -> None:
+    # finder/where.md is its front matter and one macro: nothing in it is English prose.
+    soup = soup_of(site_dir / "ar" / "finder" / "where" / "index.html")
+    assert soup.select_one(".clo-notice--language") is None
+    assert soup.select_one(".clo-in-language") is None
+    # Its front matter's title, found under names:, is the tab's title too.
+    assert soup.title is not None
+    assert soup.title.get_text().startswith(ARABIC("finder.where_question") + " - ")
+    untranslated = soup_of(site_dir / "ar" / "finder" / "situations" / "index.html")
+    assert untranslated.title is not None
+    assert untranslated.title.get_text().startswith("Do any of these apply to you? - ")
+
+
 def test_every_page_links_to_itself_in_each_language(site_dir: Path) -> None:
     for page in built_pages(site_dir):
         url = url_of(site_dir, page)

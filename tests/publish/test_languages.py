@@ -38,16 +38,23 @@ def test_a_build_checks_the_site_once_and_notes_each_notice_once(built_site: Bui
 
 def test_a_translated_page_is_read_only_when_made_from_the_english_as_it_is(tmp_path: Path) -> None:
     english = "# Money\n\n{{ offer_section('money') }}\n"
-    (tmp_path / "money.md").write_text(english, encoding="utf-8")
     translated = tmp_path / "money.ar.md"
     translated.write_text(f"---\nmade_from: {fingerprint(english)}\n---\n# المال\n", "utf-8")
-    source, state = page_source(tmp_path, "money.md", "ar")
+    source, state = page_source(tmp_path, "money.md", "ar", english)
     assert state is Freshness.current and source is not None and "# المال" in source
-    (tmp_path / "money.md").write_text(english + "\nMore.\n", encoding="utf-8")
-    assert page_source(tmp_path, "money.md", "ar") == (None, Freshness.changed)
-    assert page_source(tmp_path, "money.md", "vi") == (None, Freshness.missing)
+    changed = english + "\nMore.\n"
+    assert page_source(tmp_path, "money.md", "ar", changed) == (None, Freshness.changed)
+    assert page_source(tmp_path, "money.md", "vi", changed) == (None, Freshness.missing)
     translated.write_text("# المال\n", encoding="utf-8")  # no fingerprint at all
-    assert page_source(tmp_path, "money.md", "ar")[1] is Freshness.missing
+    assert page_source(tmp_path, "money.md", "ar", english)[1] is Freshness.missing
+
+
+def test_a_page_of_macros_alone_needs_no_translation(tmp_path: Path) -> None:
+    # Its macros speak the reader's language: no notice says the page is in English.
+    question = "---\ntitle: Where do you live?\n---\n\n{{ finder_where() }}\n{# why #}\n"
+    assert page_source(tmp_path, "where.md", "ar", question) == (None, Freshness.current)
+    with_words = question + "\nSome help depends on where you live.\n"
+    assert page_source(tmp_path, "where.md", "ar", with_words) == (None, Freshness.missing)
 
 
 def test_menu_titles_come_from_names() -> None:
