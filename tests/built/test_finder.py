@@ -187,6 +187,18 @@ def test_the_where_question_sends_each_age_to_its_results_page(
         assert (site_dir / "finder" / age / "index.html").is_file()
 
 
+@pytest.mark.parametrize("url", ["finder/situations", "finder/where"])
+def test_a_questions_hidden_error_is_not_in_its_contents(site_dir: Path, url: str) -> None:
+    # The error summary's title is a heading, shown only when nothing was chosen: the
+    # contents beside the question must not say "There is a problem" before then.
+    soup = page(site_dir, url)
+    error_title = soup.select_one(".clo-error-summary__title")
+    assert error_title is not None and error_title.find_parent(hidden=True) is not None
+    contents = soup.select_one(".md-nav--secondary")
+    assert contents is not None
+    assert error_title.get_text(strip=True) not in contents.get_text(" ", strip=True)
+
+
 def test_only_the_questions_start_their_script_once_parsed(site_dir: Path) -> None:
     """A question copies the answers so far into its form, which must be done before
     it is answered: its script starts as soon as the page is parsed (data-clo-now).
