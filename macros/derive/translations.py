@@ -231,8 +231,8 @@ def _renamed(
 
 
 def _settings_with_names(settings: SiteSettings, names: Mapping[str, str]) -> SiteSettings:
-    """The offer's title, the team's name and hours, and crisis contacts' words from
-    ``names``; numbers and addresses stay as they are."""
+    """The strategy's and the offer's titles, the team's name and hours, and crisis
+    contacts' words from ``names``; numbers and addresses stay as they are."""
     if not names:
         return settings
 
@@ -240,7 +240,10 @@ def _settings_with_names(settings: SiteSettings, names: Mapping[str, str]) -> Si
         return names.get(text, text)
 
     strategy = settings.strategy.model_copy(
-        update={"offer_title": name(settings.strategy.offer_title)}
+        update={
+            key: name(getattr(settings.strategy, key))
+            for key in ("title", "subtitle", "offer_title")
+        }
     )
     contact = settings.contact.model_copy(
         update={

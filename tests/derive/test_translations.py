@@ -67,6 +67,8 @@ def test_the_state_of_every_part(data: SiteData) -> None:
 def test_short_texts_come_from_names_by_their_english(data: SiteData) -> None:
     translated = translated_data(data, "ar").data
     assert translated.settings.strategy.offer_title == "عرض الخدمات لمن غادروا الرعاية"
+    assert translated.settings.strategy.subtitle == "استراتيجية الأطفال في الرعاية"
+    assert translated.settings.strategy.title == data.settings.strategy.title  # not under names
     assert translated.settings.contact.phone == data.settings.contact.phone
     labels = {item.id: item.label for item in translated.situations.situations}
     assert labels["at-college"] == "في الكلية أو الجامعة"

@@ -75,7 +75,8 @@ class SiteTranslation(Strict):
     names: dict[str, Text] = Field(
         default_factory=dict,
         description="Short texts, each under its exact English: menu titles from mkdocs.yml, "
-        "pages' titles from their front matter, the offer's title, the team's name and hours, names of organisations and places, "
+        "pages' titles from their front matter, the strategy's title and subtitle, "
+        "the offer's title, the team's name and hours, names of organisations and places, "
         "situations and their hints, notes of amounts and phones. When the English changes, "
         "the English shows until its translation is added under the new text.",
     )
