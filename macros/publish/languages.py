@@ -309,8 +309,9 @@ def translated_nav(nav: Any, names: Mapping[str, str]) -> Any:
 
 
 def translated_title(page: Any, names: Mapping[str, str]) -> None:
-    """The title a page gives in its front matter, as ``names:`` translates it (the tab's
-    title reads it before the menu's): "Where do you live?" on a finder question.
+    """The title a page gives in its front matter, as ``names:`` translates it: the tab's
+    title and the search index read it (before the menu's title), e.g. "Where do you
+    live?" on a finder question.
 
     >>> class Page: meta = {"title": "Where do you live?"}
     >>> page = Page()

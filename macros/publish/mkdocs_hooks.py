@@ -115,6 +115,9 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    theme = theme_context(config)
+    if theme is not None and build_language(config) is not None:
+        translated_title(page, theme.theme.names)  # before the search index reads it
     try:
         html = put_back(html, page, toc_depth(config))
     except MisplacedBlock as error:
@@ -125,7 +128,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         # table of contents, is listed in it like every heading.
         page.toc = table_of_contents(marked, page.toc, toc_depth(config))
     html = marked
-    theme = theme_context(config)
     if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
         _search.add(theme.theme.language, page.url, page.title or "", html)
     if theme is None or build_language(config) is None:
@@ -142,8 +144,6 @@ def toc_depth(config: Any) -> int:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     context["clo"] = theme_context(config)
-    if context["clo"] is not None and build_language(config) is not None:
-        translated_title(page, context["clo"].theme.names)
     page.content = trusted_html(page.content)
     return context
 

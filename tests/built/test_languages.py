@@ -222,6 +222,8 @@ def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
     english = titles(site_dir / search_index_folder("en-GB"))
     assert "مال للعيش في سن 16 و17" in arabic
     assert "Money to live on at 16 and 17" in english
+    # A front-matter title under names: is found in its language, as the tab shows it.
+    assert ARABIC("finder.where_question") in arabic and "Where do you live?" not in arabic
     assert not any(re.search("[\u0600-\u06ff]", title) for title in english)
 
 
