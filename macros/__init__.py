@@ -21,14 +21,18 @@ from mkdocs.exceptions import PluginError
 from macros.derive.dates import today
 from macros.derive.markdown import save_markdown_cache, use_markdown_cache
 from macros.derive.offline import SavedLink
-from macros.derive.translations import Freshness
 from macros.derive.web_app import FAVICON
 from macros.pipeline import CACHE_FOLDER, build_views, problems_text
 from macros.problems import DataError
 from macros.publish import pdf_ahead
 from macros.publish.finder_pages import plan_pages
 from macros.publish.glossary import apply_glossary
-from macros.publish.languages import build_language, builds_beside, in_language
+from macros.publish.languages import (
+    build_language,
+    builds_beside,
+    in_language,
+    prose_in_english,
+)
 from macros.publish.offer_pdf import pdf_is_cached, print_offer, write_printed
 from macros.publish.offline import set_up_offline
 from macros.publish.outputs import write_outputs
@@ -93,14 +97,8 @@ def on_pre_page_macros(env: Any) -> None:
     site = env.clo_build[0]
     if site.english_prose is None:
         return
-    english = _prose_in_english(env.page)
+    english = prose_in_english(env.page)
     env.variables.update((site.english_prose if english else site).page_variables)
-
-
-def _prose_in_english(page: Any) -> bool:
-    """Whether the page is another language's page whose prose is the English, under the
-    page's notice (``macros/publish/languages.py``)."""
-    return getattr(page, "clo_freshness", None) not in (None, Freshness.current)
 
 
 def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
@@ -108,7 +106,7 @@ def _bound(macro: Macro, site: Any, env: Any) -> Callable[..., str]:
 
     @functools.wraps(macro.function)
     def call(*args: Any, **kwargs: Any) -> str:
-        quiet = site.english_page if _prose_in_english(env.page) else None
+        quiet = site.english_page if prose_in_english(env.page) else None
         html = macro.function(PageContext(quiet or site, env.page), *args, **kwargs)
         if not macro.block:
             return html

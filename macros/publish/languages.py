@@ -336,10 +336,15 @@ def untranslated_page(html: str, state: Freshness | None, theme: ThemeView) -> s
     return f'{notice}\n<div class="clo-in-language" lang="{own.tag}" dir="{own.direction}">\n{html}\n</div>'
 
 
+def prose_in_english(page: Any) -> bool:
+    """Whether the page is another language's page whose prose is the English, under the
+    page's notice (``page_source`` set its state)."""
+    return getattr(page, "clo_freshness", None) not in (None, Freshness.current)
+
+
 def in_language(html: str, page: Any, language: LanguageView | None) -> str:
     """A block of a macro on a page whose prose is the English, marked with the page's
     language (the block is in it, whatever the prose around it)."""
-    state = getattr(page, "clo_freshness", None)
-    if language is None or state is None or state is Freshness.current:
+    if language is None or not prose_in_english(page):
         return html
     return f'<div class="clo-in-language" lang="{language.tag}" dir="{language.direction}">\n{html}\n</div>'
