@@ -83,7 +83,7 @@ def define_env(env: Any) -> None:
     page_link = SavedLink(printed.offer.page_url, site.words("print.page_link"))
     set_up_offline(env.conf, site, report.calls, (page_link,))
     env.conf["theme"]["favicon"] = FAVICON
-    apply_glossary(env.conf, site.glossary, site.words)
+    apply_glossary(env.conf, site.glossary, site.words, site.language)
     env.variables.update(site.page_variables)
     for macro in MACROS.values():
         env.macro(_bound(macro, site, env), macro.name)

@@ -53,3 +53,12 @@ def test_the_architecture_names_every_step_folder() -> None:
         assert (ROOT / "macros" / step).is_dir()
         assert f"`macros/{step}/`" in README, step
     assert "```mermaid" in README
+
+
+def test_every_block_the_theme_overrides_is_in_the_overrides_table() -> None:
+    table = README[README.index("### Theme overrides") :]
+    table = table[: table.index("\n### ")]
+    documented = set(re.findall(r"`([a-z_]+)`", table))
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    blocks = re.findall(r"{%-?\s*block\s+(\w+)", template)
+    assert blocks and [block for block in blocks if block not in documented] == []

@@ -34,6 +34,9 @@ class ArrangementsView:
     """In the law's order."""
     url: str | None
     """Site URL of the page that shows them (``arrangements()``), if any."""
+    content_lang: str | None = None
+    """The language tag of the file's words on a page in another language (the file is
+    not translated), so that they are marked as English; else None."""
 
 
 def arrangements_view(
@@ -42,8 +45,10 @@ def arrangements_view(
     words: Words,
     today: dt.date,
     url: str | None,
+    content_lang: str | None = None,
 ) -> ArrangementsView:
-    """The arrangements, their parts in the order the law lists them."""
+    """The arrangements, their parts in the order the law lists them; ``content_lang``
+    is the file's language tag when the pages are in another language."""
     order = {part.id: index for index, part in enumerate(REQUIRED_PARTS)}
     laws = {part.id: part.law for part in REQUIRED_PARTS}
     checked = review(
@@ -65,4 +70,5 @@ def arrangements_view(
             for part in sorted(file.parts, key=lambda part: order.get(part.part, len(order)))
         ),
         url=url,
+        content_lang=content_lang,
     )

@@ -342,6 +342,11 @@ class OutcomeView:
     means_html: Markup
     law: str | None
     law_url: str | None
+    name_lang: str | None = None
+    """The language of ``name`` when it differs from the page's (a category's name from
+    the English data on a page in another language), else None."""
+    means_lang: str | None = None
+    """Likewise for ``means_html``."""
 
 
 @dataclass(frozen=True)
@@ -417,13 +422,15 @@ def _question_words(question: Question, words: Words) -> tuple[str, str | None]:
     return words("check.question_weeks", birthday=question.birthday), words("check.hint_weeks")
 
 
-def _outcome(category: Category | None, otherwise: Markup, words: Words) -> OutcomeView:
+def _outcome(
+    category: Category | None, otherwise: Markup, words: Words, file_lang: str | None
+) -> OutcomeView:
     if category is None:
-        return OutcomeView(None, words("check.no_category"), otherwise, None, None)
+        name = words("check.no_category")
+        return OutcomeView(None, name, otherwise, None, None, means_lang=file_lang)
     url = str(category.law_url) if category.law_url else None
-    return OutcomeView(
-        category.id, category.name, markdown_to_html(category.means), category.law, url
-    )
+    means = markdown_to_html(category.means)
+    return OutcomeView(category.id, category.name, means, category.law, url, file_lang, file_lang)
 
 
 def rules_text(rules: Rules, words: Words) -> tuple[str, ...]:
@@ -467,8 +474,21 @@ def rules_text(rules: Rules, words: Words) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def check_view(file: CareLeaversFile, words: Words) -> CheckView:
-    """Every step of "Am I a care leaver?" and every category's rules, in words."""
+def check_view(file: CareLeaversFile, words: Words, file_lang: str | None = None) -> CheckView:
+    """Every step of "Am I a care leaver?" and every category's rules, in words.
+
+    ``file_lang`` is the language tag of the file's words when the pages are in another
+    language: the categories' names and what they mean are marked with it (the
+    questions and answers are the catalogue's, in the page's language).
+
+    >>> from macros.words import load_words
+    >>> file = CareLeaversFile.model_validate({"otherwise": "Ask us.", "categories": [
+    ...     {"id": "relevant", "name": "Relevant child", "means": "You get help.", "law": "s23A",
+    ...      "rules": {"ages": {"from": 16, "to": 17}, "in_care_now": False}}]})
+    >>> outcome = check_view(file, load_words("ar"), "en-GB").categories[0].outcome
+    >>> outcome.name, outcome.name_lang, outcome.means_lang
+    ('Relevant child', 'en-GB', 'en-GB')
+    """
     otherwise = markdown_to_html(file.otherwise)
     steps = []
     for step in check_steps(file):
@@ -480,10 +500,14 @@ def check_view(file: CareLeaversFile, words: Words) -> CheckView:
             for option, target in step.answers
             if step.question is not None
         )
-        outcomes = tuple(_outcome(category, otherwise, words) for category in step.outcomes)
+        outcomes = tuple(
+            _outcome(category, otherwise, words, file_lang) for category in step.outcomes
+        )
         steps.append(StepView(step.id, step.parent, question, hint, answers, outcomes))
     categories = tuple(
-        CategoryRulesView(_outcome(category, otherwise, words), rules_text(category.rules, words))
+        CategoryRulesView(
+            _outcome(category, otherwise, words, file_lang), rules_text(category.rules, words)
+        )
         for category in file.categories
     )
     return CheckView(tuple(steps), categories)

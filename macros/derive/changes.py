@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.derive.markdown import markdown_inline
 from macros.derive.money import amount_value_text
@@ -98,6 +98,16 @@ class StaleAmount:
     since_iso: str
 
 
+def _in_language(title: str, lang: str | None) -> str:
+    """A title marked as being in language ``lang`` (an entry's English title on another
+    language's page), or as it is.
+
+    >>> str(_in_language("Rent & bills", "en-GB")), _in_language("Rent", None)
+    ('<span lang="en-GB" dir="ltr">Rent &amp; bills</span>', 'Rent')
+    """
+    return Markup('<span lang="{}" dir="ltr">{}</span>').format(lang, title) if lang else title
+
+
 def _amount_changes(
     entry_id: str, title: str, url: str, amounts: list[Amount], words: Words
 ) -> list[ChangeView]:
@@ -111,9 +121,9 @@ def _amount_changes(
         ordered = sorted(group, key=lambda amount: amount.from_date)
         for before, after in itertools.pairwise(ordered):
             kind = "amounts.went_up" if after.value > before.value else "amounts.went_down"
-            text = words(
+            text = words.markup(
                 kind,
-                title=words("changes.title_for", title=title, who=after.for_whom)
+                title=words.markup("changes.title_for", title=title, who=after.for_whom)
                 if after.for_whom
                 else title,
                 old=amount_value_text(before, words),
@@ -124,7 +134,7 @@ def _amount_changes(
                     after.from_date,
                     words.date(after.from_date),
                     "amount",
-                    escape(text),
+                    text,
                     url,
                     f"amount-{entry_id}-{after.from_date.isoformat()}{suffix}",
                 )
@@ -136,12 +146,16 @@ def change_views(
     offer: Mapping[str, OfferSection],
     sections: Mapping[str, SectionView],
     notes: ChangesFile | None,
-    arrangements: tuple[str, dt.date, str | None] | None,
+    arrangements: tuple[str, dt.date, str | None, str | None] | None,
     words: Words,
+    notes_lang: str | None = None,
 ) -> tuple[ChangeView, ...]:
     """Every change, newest first (an amount still to come is first of all).
 
-    ``arrangements`` is (title, last reviewed, page URL) of the arrangements, if any.
+    ``arrangements`` is (title, last reviewed, page URL, the title's language tag when it
+    is not the page's) of the arrangements, if any. A title shown in English on another
+    language's page is marked so (its view's ``content_lang``), and so is each editor's
+    note with ``notes_lang`` (data/changes.yml is in the site's own language only).
     """
     changes: list[ChangeView] = []
     for section_id, section in offer.items():
@@ -151,32 +165,35 @@ def change_views(
                 section.last_reviewed_on,
                 words.date(section.last_reviewed_on),
                 "reviewed",
-                escape(words("changes.reviewed", title=section.title)),
+                words.markup(
+                    "changes.reviewed", title=_in_language(section.title, view.content_lang)
+                ),
                 view.url,
                 f"reviewed-{section_id}-{section.last_reviewed_on.isoformat()}",
             )
         )
         for entry, entry_view in zip(section.entries, view.entries, strict=True):
-            changes += _amount_changes(entry.id, entry.title, entry_view.url, entry.amounts, words)
+            title = _in_language(entry.title, entry_view.content_lang)
+            changes += _amount_changes(entry.id, title, entry_view.url, entry.amounts, words)
             if entry.added_on is not None:
                 changes.append(
                     ChangeView(
                         entry.added_on,
                         words.date(entry.added_on),
                         "added",
-                        escape(words("changes.added", title=entry.title)),
+                        words.markup("changes.added", title=title),
                         entry_view.url,
                         f"added-{entry.id}",
                     )
                 )
     if arrangements is not None:
-        title, reviewed_on, url = arrangements
+        title, reviewed_on, url, lang = arrangements
         changes.append(
             ChangeView(
                 reviewed_on,
                 words.date(reviewed_on),
                 "reviewed",
-                escape(words("changes.reviewed", title=title)),
+                words.markup("changes.reviewed", title=_in_language(title, lang)),
                 url,
                 f"reviewed-arrangements-{reviewed_on.isoformat()}",
             )
@@ -185,6 +202,10 @@ def change_views(
     for note in notes.changes if notes else []:
         shown = sections.get(note.section) if note.section else None
         html = markdown_inline(note.what)
+        if notes_lang:
+            html = (
+                Markup('<span lang="{}" dir="ltr">').format(notes_lang) + html + Markup("</span>")
+            )
         # The page links a change to its section: not a note with a link of its own,
         # as a link inside a link is not HTML.
         section_url = shown.url if shown is not None and "<a " not in html else None

@@ -205,14 +205,21 @@ class GlossaryView:
 
 
 def glossary_view(
-    file: GlossaryFile, page: str | None, translation: GlossaryFile | None = None
+    file: GlossaryFile,
+    page: str | None,
+    translation: GlossaryFile | None = None,
+    file_language: str | None = None,
 ) -> GlossaryView:
     """The glossary for pages in one language.
 
+    ``file_language`` is the language tag of ``file``'s words when the pages are in
+    another language (the English glossary on Arabic pages): each term shown in the
+    file's words is marked with it, so that a screen reader reads it as English.
+
     With ``translation`` (the same ids, another language's words), a translated term
     shows and matches its translation; an untranslated one is still listed with its
-    English words (marked with the English ``language``) but matches nothing, since a
-    page in another language does not use the English words.
+    English words (marked with ``file_language``) but matches nothing, since a page in
+    another language does not use the English words.
 
     >>> from macros.validate.model.glossary import GlossaryTerm
     >>> english = GlossaryFile(terms=[
@@ -222,15 +229,17 @@ def glossary_view(
     >>> [term.term for term in view.terms]
     ['advocate', 'PA']
     >>> welsh = GlossaryFile(terms=[GlossaryTerm(id="pa", term="CP", definition="Eich cynghorydd.")])
-    >>> [(t.term, t.language) for t in glossary_view(english, None, welsh).terms]
-    [('advocate', 'en'), ('CP', None)]
+    >>> [(t.term, t.language) for t in glossary_view(english, None, welsh, "en-GB").terms]
+    [('advocate', 'en-GB'), ('CP', None)]
+    >>> [(t.term, t.language) for t in glossary_view(english, None, None, "en-GB").terms]
+    [('advocate', 'en-GB'), ('PA', 'en-GB')]
     """
     translated = {term.id: term for term in translation.terms} if translation else {}
     views = []
     matching = []
     for term in file.terms:
         shown = translated.get(term.id, term)
-        language = "en" if translation is not None and term.id not in translated else None
+        language = None if term.id in translated else file_language
         views.append(TermView(term.id, shown.term, tuple(shown.also), shown.definition, language))
         if translation is None or term.id in translated:
             matching.append(shown)

@@ -97,6 +97,8 @@ class PrincipleLink:
     name: str
     url: str | None
     """Site URL of the principle, or None when no page shows the principles."""
+    lang: str | None = None
+    """The name's language tag when it is shown in English on another language's page."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ class PhoneView:
     """What it is for, e.g. "Out of hours"."""
     purpose: str
     note: str | None
+    note_lang: str | None = None
+    """The note's language tag when it is shown in English on another language's page."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ class PlaceView:
     address: str | None
     accessibility: str | None
     opening_times: tuple[str, ...]
+    accessibility_lang: str | None = None
+    """Its language tag when it is shown in English on another language's page."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,25 @@ class OfferContext:
     today: dt.date
     area_labels: Mapping[str, str] = field(default_factory=dict)
     """Names of a council's own areas (data/areas.yml), by id."""
+    translated_names: frozenset[str] | None = None
+    """On pages in another language, the translations under ``names:`` (so a short text
+    that is not one of them is still the English); None on the site's own pages."""
+    english_tag: str = "en-GB"
+    """The language tag of the site's own language."""
+
+    def lang_of(self, text: str | None) -> str | None:
+        """The English's language tag for a short text (a note, a link's words) shown in
+        English on a page in another language, so that it is marked as English; None
+        when it is in the page's language.
+
+        >>> from types import SimpleNamespace
+        >>> arabic = SimpleNamespace(translated_names=frozenset({"مرة"}), english_tag="en-GB")
+        >>> OfferContext.lang_of(arabic, "Each time"), OfferContext.lang_of(arabic, "مرة")
+        ('en-GB', None)
+        """
+        if not text or self.translated_names is None or text in self.translated_names:
+            return None
+        return self.english_tag
 
 
 _STATUTORY_AREA_IDS = frozenset(area.id for area in STATUTORY_AREAS)
@@ -239,8 +264,9 @@ def _provider_view(reference: ProviderRef, context: OfferContext) -> ProviderVie
     )
 
 
-def phone_view(phone: Phone, words: Words) -> PhoneView:
-    """A phone number with what it is for, and a link that calls or texts it."""
+def phone_view(phone: Phone, words: Words, note_lang: str | None = None) -> PhoneView:
+    """A phone number with what it is for, and a link that calls or texts it; ``note_lang``
+    marks a note shown in English on another language's page."""
     is_text = phone.purpose is PhonePurpose.text
     return PhoneView(
         number=phone.number,
@@ -248,11 +274,18 @@ def phone_view(phone: Phone, words: Words) -> PhoneView:
         label=words(f"phones.{phone.purpose.value}"),
         purpose=phone.purpose.value,
         note=phone.note,
+        note_lang=note_lang,
     )
 
 
-def place_view(place: Place, opening: Sequence[OpeningTime], words: Words) -> PlaceView:
-    """A place with its address on one line and its opening times written out."""
+def place_view(
+    place: Place,
+    opening: Sequence[OpeningTime],
+    words: Words,
+    accessibility_lang: str | None = None,
+) -> PlaceView:
+    """A place with its address on one line and its opening times written out;
+    ``accessibility_lang`` marks how to get in, shown in English on another language's page."""
     address = ", ".join(part for part in (place.address, place.postcode) if part) or None
     return PlaceView(
         id=place.id,
@@ -260,6 +293,7 @@ def place_view(place: Place, opening: Sequence[OpeningTime], words: Words) -> Pl
         address=address,
         accessibility=place.accessibility,
         opening_times=tuple(opening_text(time, words) for time in opening),
+        accessibility_lang=accessibility_lang,
     )
 
 
@@ -326,7 +360,9 @@ def entry_view(
         steps=tuple(markdown_inline(text) for text in entry.how_to_get_it),
         ask_text=words("entry.ask_adviser", team=context.team),
         providers=tuple(_provider_view(reference, context) for reference in entry.providers),
-        phones=tuple(phone_view(phone, words) for phone in contact.phones),
+        phones=tuple(
+            phone_view(phone, words, context.lang_of(phone.note)) for phone in contact.phones
+        ),
         email=contact.email,
         web=str(contact.web) if contact.web else None,
         links=tuple((link.text, str(link.url)) for link in contact.links),
@@ -335,6 +371,7 @@ def entry_view(
                 context.places_by_id[ref.place],
                 ref.opening_times or context.places_by_id[ref.place].opening_times,
                 words,
+                context.lang_of(context.places_by_id[ref.place].accessibility),
             )
             for ref in entry.places
         ),
@@ -344,9 +381,14 @@ def entry_view(
         districts=tuple(entry.districts),
         duty=entry.duty.value,
         duty_label=words(f"duty.{entry.duty.value}"),
-        amounts=amounts_shown(entry.amounts, words, context.today),
+        amounts=amounts_shown(entry.amounts, words, context.today, context.lang_of),
         principles=tuple(
-            PrincipleLink(pid, context.principles[pid].short_name, context.places.principle(pid))
+            PrincipleLink(
+                pid,
+                context.principles[pid].short_name,
+                context.places.principle(pid),
+                context.lang_of(context.principles[pid].short_name),
+            )
             for pid in entry.principles
             if pid in context.principles
         ),

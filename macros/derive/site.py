@@ -28,6 +28,7 @@ from macros.derive.easy_read import EasyReadView, easy_read_view
 from macros.derive.finder import FinderView, finder_view
 from macros.derive.gallery import GalleryView, gallery_view
 from macros.derive.glossary import GlossaryView, glossary_view
+from macros.derive.help_now import HelpContactView, help_contact_views
 from macros.derive.offer import OfferContext, PlaceView, SectionView, offer_views, place_view
 from macros.derive.page_text import PageFields, page_text
 from macros.derive.principles import PrincipleView, principle_views
@@ -86,6 +87,8 @@ class SiteViews:
     organisations: tuple[Organisation, ...]
     team_places: tuple[PlaceView, ...]
     """Where to find the leaving care team (``contact.places`` in data/site.yml)."""
+    help_now: tuple[HelpContactView, ...]
+    """The crisis contacts (``help_now`` in data/site.yml)."""
     principles: tuple[PrincipleView, ...]
     action_plan: tuple[PrincipleActions, ...] | None
     placements: OneInHundredView | None
@@ -231,6 +234,8 @@ def derive_site(
         words=words,
         today=today,
         area_labels={area.id: area.label for area in (data.areas.areas if data.areas else [])},
+        translated_names=(frozenset(translated.names.values()) if translated is not None else None),
+        english_tag=english_tag,
     )
     sections = offer_views(data.offer, context)
     if translated is not None:
@@ -244,7 +249,14 @@ def derive_site(
     # Staff review in the site's own language: stale translations are listed there only.
     stale = translation_rows(english, sections, words) if translated is None else ()
     arrangements = (
-        arrangements_view(data.arrangements, settings.review, words, today, places.arrangements)
+        arrangements_view(
+            data.arrangements,
+            settings.review,
+            words,
+            today,
+            places.arrangements,
+            english_tag if translated is not None else None,
+        )
         if data.arrangements is not None
         else None
     )
@@ -252,10 +264,16 @@ def derive_site(
         data.offer,
         sections,
         data.changes,
-        (arrangements.title, data.arrangements.last_reviewed_on, arrangements.url)
+        (
+            arrangements.title,
+            data.arrangements.last_reviewed_on,
+            arrangements.url,
+            arrangements.content_lang,
+        )
         if arrangements is not None and data.arrangements is not None
         else None,
         words,
+        english_tag if translated is not None else None,
     )
     views = SiteViews(
         words=words,
@@ -277,10 +295,14 @@ def derive_site(
         organisations=tuple(organisations),
         team_places=tuple(
             place_view(
-                context.places_by_id[place_id], context.places_by_id[place_id].opening_times, words
+                context.places_by_id[place_id],
+                context.places_by_id[place_id].opening_times,
+                words,
+                context.lang_of(context.places_by_id[place_id].accessibility),
             )
             for place_id in settings.contact.places
         ),
+        help_now=help_contact_views(settings.help_now, context.lang_of),
         principles=principle_views(
             data.principles.principles, sections.values(), data.action_plan, places.action_plan
         ),
@@ -317,10 +339,18 @@ def derive_site(
             places,
         ),
         care_leaver_check=(
-            check_view(data.care_leavers, words) if data.care_leavers is not None else None
+            check_view(data.care_leavers, words, english_tag if translated is not None else None)
+            if data.care_leavers is not None
+            else None
         ),
         glossary=(
-            glossary_view(data.glossary, places.glossary) if data.glossary is not None else None
+            glossary_view(
+                data.glossary,
+                places.glossary,
+                file_language=english_tag if translated is not None else None,
+            )
+            if data.glossary is not None
+            else None
         ),
         language=current,
         languages=languages,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.derive.glossary import GlossaryView
+from macros.derive.translations import LanguageView
+from macros.publish.languages import in_language
 from macros.render.glossary import mark_page
 from macros.words import Words
 
@@ -30,11 +32,18 @@ class GlossaryContext:
 
     glossary: GlossaryView
     words: Words
+    language: LanguageView | None = None
+    """The build's language: the list of words is in it, on a page whose prose is the
+    English too."""
 
 
-def apply_glossary(config: Any, glossary: GlossaryView | None, words: Words) -> None:
+def apply_glossary(
+    config: Any, glossary: GlossaryView | None, words: Words, language: LanguageView | None = None
+) -> None:
     """Keep the build's glossary in the config for the page hook (None: no glossary)."""
-    config[CONFIG_KEY] = GlossaryContext(glossary, words) if glossary is not None else None
+    config[CONFIG_KEY] = (
+        GlossaryContext(glossary, words, language) if glossary is not None else None
+    )
 
 
 def mark(html: str, page: Any, config: Any) -> str:
@@ -44,4 +53,12 @@ def mark(html: str, page: Any, config: Any) -> str:
         return html
     if page.meta.get("glossary") is False or page.url == context.glossary.page:
         return html
-    return mark_page(html, context.glossary, context.words, page.url)
+    # On a page whose prose is the English, the list's words are still the page's
+    # language (its terms are marked with their own): marked so, as a macro's block is.
+    return mark_page(
+        html,
+        context.glossary,
+        context.words,
+        page.url,
+        lambda words_html: in_language(words_html, page, context.language),
+    )

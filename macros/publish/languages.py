@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -48,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from macros.derive.markdown import keep_snippets, save_markdown_cache, used_snippets
 from macros.derive.site import ThemeView
@@ -308,6 +310,35 @@ def translated_nav(nav: Any, names: Mapping[str, str]) -> Any:
     return nav
 
 
+def english_titles(nav: Any, names: Mapping[str, str]) -> frozenset[str]:
+    """The menu's titles still in English on a page in another language: each section or
+    link that ``names:`` does not translate, and each page whose prose is the English
+    (so is its title) unless ``names:`` translates its title.
+
+    >>> class Item:
+    ...     def __init__(self, title, page=False, english=False, children=()):
+    ...         self.title, self.is_page, self.children = title, page, list(children)
+    ...         self.clo_freshness = Freshness.missing if english else Freshness.current
+    >>> class Nav: items = [Item("Offer", children=[Item("Money", page=True, english=True),
+    ...     Item("المال", page=True)]), Item("يساعد", children=[Item("Home", page=True)])]
+    >>> sorted(english_titles(Nav(), {"Help": "يساعد"}))
+    ['Money', 'Offer']
+    """
+    translated = set(names.values())
+    found: set[str] = set()
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            title = getattr(item, "title", None)
+            english = not getattr(item, "is_page", False) or prose_in_english(item)
+            if isinstance(title, str) and title not in translated and english:
+                found.add(title)
+            walk(getattr(item, "children", None) or [])
+
+    walk(nav.items)
+    return frozenset(found)
+
+
 def translated_title(page: Any, names: Mapping[str, str]) -> None:
     """The title a page gives in its front matter, as ``names:`` translates it: the tab's
     title and the search index read it (before the menu's title), e.g. "Where do you
@@ -342,9 +373,47 @@ def prose_in_english(page: Any) -> bool:
     return getattr(page, "clo_freshness", None) not in (None, Freshness.current)
 
 
+_HEADING_WITHOUT_LANG = re.compile(r"<(h[1-6])\b(?![^>]*\slang=)")
+_TITLE_LANG = re.compile(r"\s*<span lang=")
+
+
 def in_language(html: str, page: Any, language: LanguageView | None) -> str:
     """A block of a macro on a page whose prose is the English, marked with the page's
-    language (the block is in it, whatever the prose around it)."""
+    language (the block is in it, whatever the prose around it). Its headings are marked
+    one by one too: the table of contents lists each in its own heading's language.
+
+    >>> class Page: clo_freshness = Freshness.missing
+    >>> arabic = LanguageView("ar", "ar", "العربية", "rtl", "ar/", False, True)
+    >>> print(in_language('<h2 id="a">أ</h2><h3 lang="en-GB">B</h3>', Page(), arabic))
+    <div class="clo-in-language" lang="ar" dir="rtl">
+    <h2 lang="ar" dir="rtl" id="a">أ</h2><h3 lang="en-GB">B</h3>
+    </div>
+    """
     if language is None or not prose_in_english(page):
         return html
-    return f'<div class="clo-in-language" lang="{language.tag}" dir="{language.direction}">\n{html}\n</div>'
+    marks = f'lang="{language.tag}" dir="{language.direction}"'
+    html = _HEADING_WITHOUT_LANG.sub(lambda match: f"<{match.group(1)} {marks}", html)
+    return f'<div class="clo-in-language" {marks}>\n{html}\n</div>'
+
+
+def contents_in_english(toc: Any, theme: ThemeView) -> None:
+    """On a page whose prose is the English, the table of contents' titles of its
+    headings marked as English, as the prose is; those of a macro's block are marked
+    with their heading's language already (``in_language``).
+
+    >>> from types import SimpleNamespace as Item
+    >>> toc = [Item(title="Rent", children=[Item(title='<span lang="ar">أ</span>', children=[])])]
+    >>> english = LanguageView("en-GB", "en-GB", "English", "ltr", "", True, True)
+    >>> contents_in_english(toc, Item(languages=(english,)))
+    >>> [str(toc[0].title), toc[0].children[0].title]
+    ['<span lang="en-GB" dir="ltr">Rent</span>', '<span lang="ar">أ</span>']
+    """
+    own = next(language for language in theme.languages if language.default)
+    for item in toc:
+        if not _TITLE_LANG.match(str(item.title)):
+            item.title = (
+                Markup('<span lang="{}" dir="{}">').format(own.tag, own.direction)
+                + Markup(item.title)
+                + Markup("</span>")
+            )
+        contents_in_english(item.children, theme)

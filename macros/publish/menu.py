@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import re
 
 from markupsafe import Markup
@@ -74,3 +75,26 @@ def usable_menu(html: str, words: Words) -> Markup:
     if 'id="__toc"' not in html:
         html = html.replace(_TOC_TITLE, '<label class="md-nav__title">')
     return Markup(html)
+
+
+_MENU_TITLE = re.compile(r'<span class="md-ellipsis">(\s*)([^<]*?)(\s*)</span>')
+
+
+def english_marked(html: str, titles: frozenset[str], tag: str) -> str:
+    """The menu with each title in ``titles`` marked as language ``tag`` (left to right):
+    on a page in another language, a page's title still in English is read as English
+    by a screen reader (WCAG 3.1.2), as its heading already is.
+
+    >>> english_marked('<span class="md-ellipsis"> Money &amp; bills </span>'
+    ...                '<span class="md-ellipsis">المال</span>', frozenset({"Money & bills"}), "en-GB")
+    '<span class="md-ellipsis" lang="en-GB" dir="ltr"> Money &amp; bills </span><span class="md-ellipsis">المال</span>'
+    """
+    if not titles:
+        return html
+
+    def marked(match: re.Match[str]) -> str:
+        if html_text.unescape(match.group(2)) not in titles:
+            return match.group(0)
+        return f'<span class="md-ellipsis" lang="{tag}" dir="ltr">{"".join(match.groups())}</span>'
+
+    return _MENU_TITLE.sub(marked, html)

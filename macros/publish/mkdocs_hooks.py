@@ -32,8 +32,10 @@ from macros.publish.language import set_language
 from macros.publish.languages import (
     build_language,
     build_languages,
+    contents_in_english,
     note_command,
     page_source,
+    prose_in_english,
     start_beside,
     stop_beside,
     translated_nav,
@@ -132,6 +134,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         _search.add(theme.theme.language, page.url, page.title or "", html)
     if theme is None or build_language(config) is None:
         return html
+    if prose_in_english(page) and getattr(page, "toc", None) is not None:
+        contents_in_english(page.toc, theme.theme)
     return untranslated_page(html, getattr(page, "clo_freshness", None), theme.theme)
 
 

@@ -119,9 +119,7 @@ def offline_page_context(context: Any, template_name: str, config: Any) -> Any:
         text_href=sms_href(contact.text) if contact.text else None,
         out_of_hours_href=tel_href(contact.out_of_hours_phone),
         places=site.team_places,
-        contacts=[
-            (item, tel_href(item.phone) if item.phone else None) for item in site.settings.help_now
-        ],
+        contacts=site.help_now,
         links=links + tuple(link for link in build.extra_links if link not in links),
     )
     return context

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from macros.derive.site import ThemeView
 from macros.publish.language_links import alternate_links, language_bar
-from macros.publish.menu import usable_menu
+from macros.publish.languages import english_titles, prose_in_english
+from macros.publish.menu import english_marked, usable_menu
 from macros.publish.offline import script_json
 
 CONFIG_KEY = "clo_theme"
@@ -97,9 +98,25 @@ class ThemeContext:
         """The words for ``clo.js`` as JSON, safe inside a ``<script>`` element."""
         return Markup(script_json(self.theme.words.for_script(*SCRIPT_WORDS)))
 
-    def menu(self, html: str) -> Markup:
-        """Material's menu and table of contents, named for screen readers
+    def header(self, html: str, page: Any) -> Markup:
+        """Material's header, with the page's title marked as English on another
+        language's page whose prose (so its title) is the English."""
+        current, title = self.theme.current, getattr(page, "title", None)
+        if current is None or current.default or not isinstance(title, str):
+            return Markup(html)
+        if not prose_in_english(page) or title in set(self.theme.names.values()):
+            return Markup(html)
+        own = next(language for language in self.theme.languages if language.default)
+        return Markup(english_marked(html, frozenset({title}), own.tag))
+
+    def menu(self, html: str, nav: Any = None) -> Markup:
+        """Material's menu and table of contents, named for screen readers, with the
+        titles of ``nav`` still in English marked as English on another language's pages
         (``macros/publish/menu.py``)."""
+        current = self.theme.current
+        if nav is not None and current is not None and not current.default:
+            own = next(language for language in self.theme.languages if language.default)
+            html = english_marked(html, english_titles(nav, self.theme.names), own.tag)
         return usable_menu(html, self.theme.words)
 
 

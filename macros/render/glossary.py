@@ -16,6 +16,7 @@ focused, without following it; the definition links back to where the word was u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 
 from markupsafe import Markup
@@ -131,9 +132,16 @@ def _mark_text(text: str, matcher: TermMatcher, seen: set[str], marked: list[str
     return "".join(pieces)
 
 
-def mark_page(html: str, glossary: GlossaryView, words: Words, page_url: str) -> str:
+def mark_page(
+    html: str,
+    glossary: GlossaryView,
+    words: Words,
+    page_url: str,
+    placed: Callable[[str], str] | None = None,
+) -> str:
     """The page's HTML with its terms' first uses marked and, at its end, the list of
-    the words it uses; the page as it was when it uses none.
+    the words it uses (passed through ``placed``, if given, which may mark its language);
+    the page as it was when it uses none.
 
     >>> from macros.validate.model.glossary import GlossaryFile, GlossaryTerm
     >>> from macros.derive.glossary import glossary_view
@@ -155,4 +163,4 @@ def mark_page(html: str, glossary: GlossaryView, words: Words, page_url: str) ->
         terms=[glossary.by_id[term_id] for term_id in ids],
         glossary_url=(relative_url(page_url, glossary.page) if glossary.page is not None else None),
     )
-    return f"{marked}\n{words_html}"
+    return f"{marked}\n{placed(words_html) if placed is not None else words_html}"

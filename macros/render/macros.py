@@ -139,11 +139,7 @@ def contact_card(ctx: PageContext) -> Markup:
 @macro("help_contacts()")
 def help_contacts(ctx: PageContext) -> Markup:
     """The crisis contacts listed under `help_now` in `data/site.yml`."""
-    contacts = ctx.site.settings.help_now
-    return ctx.render(
-        "help-contacts.html",
-        contacts=[(item, tel_href(item.phone) if item.phone else None) for item in contacts],
-    )
+    return ctx.render("help-contacts.html", contacts=ctx.site.help_now)
 
 
 @macro('offer_section("money")', "section")

@@ -115,3 +115,19 @@ def test_a_page_can_turn_marking_off(site_dir: Path) -> None:
     html = (site_dir / "reviews" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select("a.clo-term") == []
+
+
+def test_english_terms_on_an_arabic_page_are_marked_english(site_dir: Path) -> None:
+    # The fixture's glossary is in English only: on an Arabic page its words are read
+    # as English (WCAG 3.1.2), and the words around them stay the page's.
+    for page, language in (("ar/offer/health", ("en-GB", "ltr")), ("offer/health", (None, None))):
+        terms = content(site_dir, page).select_one(".clo-terms__list")
+        assert isinstance(terms, Tag), page
+        parts = terms.select("dt[id^=clo-term-], span[id^=clo-def-]")
+        assert parts and len(parts) % 2 == 0, page  # each term and its meaning
+        assert {(part.get("lang"), part.get("dir")) for part in parts} == {language}, page
+        assert all(not back.has_attr("lang") for back in terms.select(".clo-terms__back"))
+    glossary = soup_of(site_dir / "ar" / "glossary" / "index.html").select_one(".clo-glossary")
+    assert isinstance(glossary, Tag)
+    assert {term.get("lang") for term in glossary.select("dt")} == {"en-GB"}
+    assert not any(dd.has_attr("lang") for dd in glossary.select("dd"))

@@ -278,7 +278,7 @@ def test_english_on_an_arabic_easy_read_page_is_marked_english(site_dir: Path) -
     arabic = soup_of(site_dir / "ar" / "offer" / "money-easy-read" / "index.html")
     lines = part("setting-up-home", ".clo-easy-read__lines")
     assert (lines.get("lang"), lines.get("dir")) == ("en-GB", "ltr")
-    assert part("setting-up-home", "h2").get("lang") is None  # translated title
+    assert part("setting-up-home", "h2").get("lang") != "en-GB"  # translated title
     # Not translated: its title and usual words are the English, marked.
     assert (part("money-advice", "h2").get("lang"), part("money-advice", "h2").get("dir")) == (
         "en-GB",
@@ -443,3 +443,106 @@ def test_a_language_that_fails_beside_another_fails_the_build_in_one_line(
 def test_the_fixture_lists_one_other_language() -> None:
     settings = yaml.safe_load((FIXTURE_SITE / "data" / "site.yml").read_text(encoding="utf-8"))
     assert [language["code"] for language in settings["languages"]] == ["ar"]
+
+
+def test_english_data_on_the_arabic_care_leaver_check_is_marked_english(site_dir: Path) -> None:
+    # data/care_leavers.yml is in English only: its categories' names and meanings are
+    # read as English on the Arabic page, the questions and answers around them are Arabic.
+    arabic = soup_of(site_dir / "ar" / "am-i-a-care-leaver" / "index.html")
+    names = arabic.select(".clo-check__name, .clo-check__rules strong")
+    assert len(names) > 2
+    for name in names:
+        # "Not a care leaver in law" is the catalogue's words, in the page's language.
+        arabic_words = name.get_text() == ARABIC("check.no_category")
+        expected = ("en-GB", "ltr") if not arabic_words else ("ar", "rtl")
+        assert (name.get("lang"), name.get("dir")) == expected, name
+    for outcome in arabic.select(".clo-check__outcome"):
+        meaning = outcome.select_one(".clo-check__name + div")
+        assert isinstance(meaning, Tag) and meaning.get("lang") == "en-GB"
+    assert all(part.get("lang") != "en-GB" for part in arabic.select(".clo-check__question"))
+    english = soup_of(site_dir / "am-i-a-care-leaver" / "index.html")
+    assert english.select(".clo-check [lang]") == []
+
+
+def english_marks(tag: Tag | None) -> tuple[object, object]:
+    assert isinstance(tag, Tag)
+    return tag.get("lang"), tag.get("dir")
+
+
+def test_short_english_texts_in_arabic_sentences_are_marked_english(site_dir: Path) -> None:
+    # A note of an amount or a phone, how to get into a place: short texts that names:
+    # does not translate stay English inside Arabic words, and are marked so (WCAG 3.1.2).
+    def spans(page: str, words: str) -> list[Tag]:
+        soup = soup_of(site_dir / page / "index.html")
+        return [span for span in soup.select("span[lang]") if span.get_text() == words]
+
+    for page, words in (
+        ("offer/money", "Set by the government for the next college year."),
+        ("offer/health", "evenings and weekends"),
+        ("need-help-now", "Step-free entrance."),
+    ):
+        found = spans(f"ar/{page}", words)
+        assert found and {english_marks(span) for span in found} == {("en-GB", "ltr")}, words
+        assert spans(page, words) == [], words
+    hostile = soup_of(site_dir / "ar" / "offer" / "hostile" / "index.html")
+    assert [tag for tag in hostile.select("article script") if "alert" in tag.get_text()] == []
+    assert hostile.select("article b") == []
+    notes = [span.get_text() for span in hostile.select("span[lang=en-GB]")]
+    assert '<script>alert("note")</script>' in notes and "<b>note</b>" in notes
+
+
+def test_the_arabic_menu_header_and_contents_mark_what_is_still_english(site_dir: Path) -> None:
+    health = soup_of(site_dir / "ar" / "offer" / "health" / "index.html")  # not translated
+    menu = health.select_one("nav.md-nav--primary")
+    assert isinstance(menu, Tag)
+    titles = {
+        " ".join(span.get_text().split()): english_marks(span)
+        for span in menu.select("a.md-nav__link .md-ellipsis")
+    }
+    assert titles["Health"] == ("en-GB", "ltr")
+    assert titles["الرئيسية"] == (None, None)  # "Home", translated under names:
+    # The money page is translated (money.ar.md): its title is in Arabic, not marked.
+    assert "Money" not in titles
+    assert [marks for title, marks in titles.items() if "المال" in title] == [(None, None)]
+    topic = health.select_one("[data-md-component=header-topic] .md-ellipsis")
+    assert english_marks(topic) == ("en-GB", "ltr")
+    translated = soup_of(site_dir / "ar" / "offer" / "money" / "index.html")
+    topic = translated.select_one("[data-md-component=header-topic] .md-ellipsis")
+    assert english_marks(topic) == (None, None)
+    # The contents: the English page's headings are listed as English, the list of
+    # words at the end (the catalogue's, in Arabic) as Arabic, as their headings are.
+    contents = health.select("nav.md-nav--secondary a.md-nav__link")
+    assert contents
+    for link in contents:
+        heading = health.select_one(f'article [id="{str(link["href"]).lstrip("#")}"]')
+        assert isinstance(heading, Tag), link
+        marked = link.select_one("[lang]")
+        arabic = heading.get("lang") == "ar"
+        assert english_marks(marked) == (("ar", "rtl") if arabic else ("en-GB", "ltr")), link
+    words_heading = health.select_one("#clo-terms")
+    assert english_marks(words_heading) == ("ar", "rtl")
+    english = soup_of(site_dir / "offer" / "health" / "index.html")
+    assert english.select(".md-sidebar [lang], .md-header [lang]") == []
+
+
+def test_english_data_on_arabic_help_arrangements_and_changes_is_marked_english(
+    site_dir: Path,
+) -> None:
+    help_now = soup_of(site_dir / "ar" / "need-help-now" / "index.html")
+    names = help_now.select(".clo-help-list__name")
+    assert names and {english_marks(name) for name in names} == {("en-GB", "ltr")}
+    arrangements = soup_of(site_dir / "ar" / "offer" / "moving-on" / "index.html")
+    parts = arrangements.select("section.clo-arrangement")
+    assert parts and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
+    changes = soup_of(site_dir / "ar" / "changes" / "index.html").select("li.clo-change")
+    marked = [change for change in changes if change.select_one("span[lang=en-GB]")]
+    # The money section's title is translated: its change is all Arabic.
+    assert marked and len(marked) < len(changes)
+    for change in changes:
+        english = " ".join(span.get_text() for span in change.select("span[lang=en-GB]"))
+        # English words in a row (a title), not a single word such as "script" in the
+        # hostile fixture's translated title.
+        latin = re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{2,})+", change.get_text())
+        assert all(words in english for words in latin), change
+    for page in ("need-help-now", "offer/moving-on", "changes"):
+        assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page

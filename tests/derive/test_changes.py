@@ -28,7 +28,7 @@ def changes_of(
     data: SiteData,
     views: SiteViews,
     notes: ChangesFile | None = None,
-    arrangements: tuple[str, dt.date, str | None] | None = None,
+    arrangements: tuple[str, dt.date, str | None, str | None] | None = None,
     offer: dict[str, OfferSection] | None = None,
 ) -> tuple[ChangeView, ...]:
     return change_views(
@@ -119,7 +119,7 @@ def test_the_arrangements_review(views: SiteViews, data: SiteData) -> None:
     )
     # Without arrangements there is no such change; with no page showing them, no link.
     assert not [c for c in changes_of(data, views) if "arrangements" in c.key]
-    unshown = changes_of(data, views, arrangements=("Moving on", dt.date(2026, 3, 1), None))
+    unshown = changes_of(data, views, arrangements=("Moving on", dt.date(2026, 3, 1), None, None))
     change = by_key(unshown)["reviewed-arrangements-2026-03-01"]
     assert (str(change.html), change.url) == ("Checked: Moving on", None)
 
@@ -321,5 +321,5 @@ def test_the_views_give_every_change(views: SiteViews, data: SiteData) -> None:
         data,
         views,
         data.changes,
-        ("How we help you move to adult life", dt.date(2026, 2, 1), "offer/moving-on/"),
+        ("How we help you move to adult life", dt.date(2026, 2, 1), "offer/moving-on/", None),
     )

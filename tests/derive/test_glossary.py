@@ -93,10 +93,10 @@ def test_a_translation_matches_its_own_words_and_lists_untranslated_terms_in_eng
     welsh = GlossaryFile(
         terms=[GlossaryTerm(id="plan", term="cynllun llwybr", definition="Eich cynllun.")]
     )
-    view = glossary_view(GlossaryFile(terms=TERMS), None, welsh)
+    view = glossary_view(GlossaryFile(terms=TERMS), None, welsh, "en-GB")
     assert view.by_id["plan"].term == "cynllun llwybr"
     assert view.by_id["plan"].language is None
-    assert view.by_id["pa"].language == "en"
+    assert view.by_id["pa"].language == "en-GB"
     text = "Eich cynllun llwybr a'ch personal adviser"
     assert [text[m.start : m.end] for m in view.matcher.find(text)] == ["cynllun llwybr"]
 
@@ -168,3 +168,8 @@ def test_a_run_of_text_is_said_to_hold_a_term_exactly_when_one_is_found_in_it() 
         assert matcher.has_term(html, start, end) is holds, html[start:end]
         holding.append(holds)
     assert holding.count(True) >= 5 and holding.count(False) >= 2
+
+
+def test_the_glossary_on_pages_in_another_language_is_marked_as_its_own_language() -> None:
+    view = glossary_view(GlossaryFile(terms=TERMS), None, file_language="en-GB")
+    assert {term.language for term in view.terms} == {"en-GB"}

@@ -49,9 +49,9 @@ def test_for_whom() -> None:
         amount(value=60, per="week", up_to=True, **{"for": "Under 18"}), EN, BUILD_DATE
     )
     assert text == "Under 18: up to £60 a week"
-    # Plain text: the template escapes it.
+    # HTML, with the data's words escaped: the template places it as it is.
     hostile = amount(value=10, per="once", **{"for": "<script>x</script>"})
-    assert amount_text(hostile, EN, BUILD_DATE) == "<script>x</script>: £10, paid once"
+    assert amount_text(hostile, EN, BUILD_DATE) == "&lt;script&gt;x&lt;/script&gt;: £10, paid once"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from jinja2 import UndefinedError
 from markupsafe import Markup
 
-from macros.derive.phones import tel_href
+from macros.derive.help_now import help_contact_views
 from macros.render.engine import TEMPLATE_DIR, _environment, render
 from macros.validate.model import HelpContact
 from macros.words import load_words
@@ -18,13 +18,18 @@ EN = load_words("en-GB")
 HOSTILE = '<script>alert(1)</script>" onmouseover="x'
 
 
+def unmarked(text: str | None) -> str | None:
+    """No word is in another language than the page's."""
+    return None
+
+
 def test_data_text_is_escaped() -> None:
     # model_construct skips validation: the template must escape even text that
     # slipped past the plain-text check.
     contact = HelpContact.model_construct(
         name="<script>alert(1)</script>", when='" onmouseover="x', phone="999", text=None, web=None
     )
-    html = render("help-contacts.html", EN, contacts=[(contact, tel_href("999"))])
+    html = render("help-contacts.html", EN, contacts=help_contact_views([contact], unmarked))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert '" onmouseover="x' not in html
@@ -34,15 +39,22 @@ def test_values_given_to_the_words_are_escaped_too() -> None:
     contact = HelpContact.model_construct(
         name=HOSTILE, when="Now", phone=HOSTILE, text=None, web="https://example.org/"
     )
-    html = render("help-contacts.html", EN, contacts=[(contact, "tel:1")])
+    html = render("help-contacts.html", EN, contacts=help_contact_views([contact], unmarked))
     assert "<script>" not in html
     assert "Call &lt;script&gt;" in html  # help.call with the phone as its value
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x website" in html
+    # Marked as English on another language's page: escaped inside the marks too.
+    html = render(
+        "help-contacts.html", EN, contacts=help_contact_views([contact], lambda text: "en-GB")
+    )
+    assert "<script>" not in html
+    assert '<h2 class="clo-help-list__name" lang="en-GB" dir="ltr">&lt;script&gt;' in html
+    assert '<span lang="en-GB" dir="ltr">&lt;script&gt;alert(1)&lt;/script&gt;' in html
 
 
 def test_rendered_html_has_no_blank_or_indented_lines() -> None:
     contact = HelpContact(name="Samaritans", when="Any time", phone="116 123")
-    html = render("help-contacts.html", EN, contacts=[(contact, tel_href(contact.phone or ""))])
+    html = render("help-contacts.html", EN, contacts=help_contact_views([contact], unmarked))
     assert isinstance(html, Markup)
     assert html.splitlines()
     assert all(line and line == line.strip() for line in html.splitlines())
