@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.derive.urls import search_index_folder
+from macros.render.html_blocks import UNLISTED
 
 SHARD_LETTERS = 2
 """A term's file is named by its first two letters (``shard_key``); clo-search.js agrees."""
@@ -178,6 +179,8 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
     >>> [(s.anchor, s.title, s.text) for s in page_sections(
     ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
     [('', 'Money', 'Intro'), ('#grant', 'Grant', '£100')]
+    >>> [s.anchor for s in page_sections('<h2 id="a-title" data-clo-unlisted>Age?</h2>', "Check")]
+    ['']
     """
     content = _SKIPPED.sub(" ", content)
     sections: list[Section] = []
@@ -189,8 +192,10 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
             # The page's own heading: the top of the page, under its words.
             title, start = plain(heading.group(3)) or page_title, heading.end()
             continue
-        if found is None:
-            continue  # a heading without an id is part of the section's text
+        if found is None or UNLISTED in heading.group(2):
+            # A heading without an id, or one no link could show (html_blocks.UNLISTED),
+            # is part of the section's text.
+            continue
         sections.append(Section(anchor, title, before))
         anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
         start = heading.end()

@@ -29,6 +29,10 @@ _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _LANG = re.compile(r"""\slang=["']([^"']*)["']""")
 _DIR = re.compile(r"""\sdir=["']([^"']*)["']""")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL)
+UNLISTED = "data-clo-unlisted"
+"""On a heading with an id that the table of contents leaves out: one of the hidden steps
+of "Am I a care leaver?", whose id names its section for screen readers but which a
+link could not show."""
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -113,12 +117,14 @@ def headings(html: str) -> list[tuple[int, str, str, str]]:
     [(2, 'rent', 'Rent &amp; bills', '')]
     >>> headings('<h2 id="money" lang="en-GB" dir="ltr">Money</h2>')
     [(2, 'money', 'Money', ' lang="en-GB" dir="ltr"')]
+    >>> headings('<h2 id="step-title" data-clo-unlisted>Your age?</h2>')
+    []
     """
     found = []
     for match in _HEADING.finditer(html):
         attributes = match.group(2) or ""
         ids = _ID.findall(attributes)
-        if ids:
+        if ids and UNLISTED not in attributes:
             words = " ".join(unescape(_TAG.sub("", match.group(3))).split())
             found.append(
                 (int(match.group(1)), ids[0], escape(words, quote=False), _language(attributes))
