@@ -17,6 +17,9 @@ from macros.validate.model import ActionPlanFile, Principle
 class Backlink:
     url: str
     text: str
+    lang: str | None = None
+    """The text's language tag when it is not the page's (an entry's English title on
+    another language's page), else None."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def principle_views(
             # An entry that names a principle twice is still listed once under it.
             for pid in dict.fromkeys(link.id for link in entry.principles):
                 if pid in offer_links:
-                    offer_links[pid].append(Backlink(entry.url, entry.title))
+                    offer_links[pid].append(Backlink(entry.url, entry.title, entry.content_lang))
     action_links: dict[str, list[Backlink]] = {principle.id: [] for principle in principles}
     if action_plan is not None and action_plan_page is not None:
         for action in action_plan.actions:

@@ -110,6 +110,9 @@ class SiteViews:
     """The Easy Read view of each section that a page shows in Easy Read, by section id."""
     languages: tuple[LanguageView, ...] = ()
     """Every language of the site, its own first (see ``macros/derive/translations.py``)."""
+    data_lang: str | None = None
+    """In another language's build, the site's own language tag: the strategy's data
+    (principles, action plan), which has no translation, is marked with it."""
     english_prose: SiteViews | None = None
     """In another language's build, the views whose page variables a page's English prose
     uses: the council's names and dates in English, as the prose around them."""
@@ -354,6 +357,7 @@ def derive_site(
         ),
         language=current,
         languages=languages,
+        data_lang=english_tag if translated is not None else None,
         easy_read={
             key: easy_read_view(
                 english.offer[key],

@@ -232,6 +232,7 @@ def principles(ctx: PageContext) -> Markup:
         "principles.html",
         principles=ctx.site.principles,
         offer_title=ctx.site.settings.strategy.offer_title,
+        data_lang=ctx.site.data_lang,
     )
 
 
@@ -240,7 +241,7 @@ def action_plan(ctx: PageContext) -> Markup:
     """The action plan by principle, with milestone statuses and counts."""
     if ctx.site.action_plan is None:
         raise ValueError("action_plan(): data/action_plan.yml is missing")
-    return ctx.render("action-plan.html", groups=ctx.site.action_plan)
+    return ctx.render("action-plan.html", groups=ctx.site.action_plan, data_lang=ctx.site.data_lang)
 
 
 def _chart(ctx: PageContext, view: ChartView | None, template: str) -> Markup:

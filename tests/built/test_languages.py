@@ -546,3 +546,17 @@ def test_english_data_on_arabic_help_arrangements_and_changes_is_marked_english(
         assert all(words in english for words in latin), change
     for page in ("need-help-now", "offer/moving-on", "changes"):
         assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
+
+
+def test_the_strategys_english_data_on_arabic_pages_is_marked_english(site_dir: Path) -> None:
+    # principles.yml and action_plan.yml have no translation: their words are marked as
+    # English on the Arabic pages; the catalogue's words around them are not.
+    principles = soup_of(site_dir / "ar" / "strategy" / "principles" / "index.html")
+    plan = soup_of(site_dir / "ar" / "strategy" / "action-plan" / "index.html")
+    parts = principles.select(".clo-principle__duty, .clo-principle__title > span:not([class])")
+    parts += plan.select(".clo-action__title, .clo-action__facts dd")
+    assert len(parts) > 4 and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
+    catalogue = principles.select(".clo-principle__number") + plan.select(".clo-action__facts dt")
+    assert catalogue and all(part.get("lang") != "en-GB" for part in catalogue)
+    for page in ("strategy/principles", "strategy/action-plan"):
+        assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
