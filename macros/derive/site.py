@@ -112,7 +112,8 @@ class SiteViews:
     """Every language of the site, its own first (see ``macros/derive/translations.py``)."""
     data_lang: str | None = None
     """In another language's build, the site's own language tag: the strategy's data
-    (principles, action plan), which has no translation, is marked with it."""
+    (principles, action plan) and the gallery, which have no translation, are marked
+    with it."""
     english_prose: SiteViews | None = None
     """In another language's build, the views whose page variables a page's English prose
     uses: the council's names and dates in English, as the prose around them."""

@@ -271,7 +271,13 @@ def figure_charts(ctx: PageContext) -> Markup:
 @macro("gallery()")
 def gallery(ctx: PageContext) -> Markup:
     """Every published piece of young people's art, poems and stories."""
-    return ctx.render("gallery.html", pieces=ctx.site.gallery.pieces, sizes=GRID_SIZES, heading=2)
+    return ctx.render(
+        "gallery.html",
+        pieces=ctx.site.gallery.pieces,
+        sizes=GRID_SIZES,
+        heading=2,
+        data_lang=ctx.site.data_lang,
+    )
 
 
 @macro('gallery_piece("keys")', "piece", "heading")
@@ -280,7 +286,13 @@ def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
     view = ctx.site.gallery.piece(piece_id)
     if view is None:
         return Markup("")
-    return ctx.render("gallery-piece.html", piece=view, sizes=PAGE_SIZES, heading=heading)
+    return ctx.render(
+        "gallery-piece.html",
+        piece=view,
+        sizes=PAGE_SIZES,
+        heading=heading,
+        data_lang=ctx.site.data_lang,
+    )
 
 
 FINDER_SCRIPT = "assets/clo-finder.js"

@@ -549,14 +549,17 @@ def test_english_data_on_arabic_help_arrangements_and_changes_is_marked_english(
 
 
 def test_the_strategys_english_data_on_arabic_pages_is_marked_english(site_dir: Path) -> None:
-    # principles.yml and action_plan.yml have no translation: their words are marked as
-    # English on the Arabic pages; the catalogue's words around them are not.
+    # principles.yml, action_plan.yml and gallery.yml have no translation: their words
+    # are marked as English on the Arabic pages; the catalogue's words around them are not.
     principles = soup_of(site_dir / "ar" / "strategy" / "principles" / "index.html")
     plan = soup_of(site_dir / "ar" / "strategy" / "action-plan" / "index.html")
+    gallery = soup_of(site_dir / "ar" / "gallery" / "index.html")
     parts = principles.select(".clo-principle__duty, .clo-principle__title > span:not([class])")
     parts += plan.select(".clo-action__title, .clo-action__facts dd")
-    assert len(parts) > 4 and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
+    parts += gallery.select(".clo-piece__title, .clo-piece__text, .clo-piece__image")
+    assert len(parts) > 6 and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
     catalogue = principles.select(".clo-principle__number") + plan.select(".clo-action__facts dt")
+    catalogue += gallery.select(".clo-piece__kind")
     assert catalogue and all(part.get("lang") != "en-GB" for part in catalogue)
-    for page in ("strategy/principles", "strategy/action-plan"):
+    for page in ("strategy/principles", "strategy/action-plan", "gallery"):
         assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
