@@ -505,3 +505,21 @@ def test_data_feeds_link_every_export_from_the_page(views: SiteViews) -> None:
         "../review.json",
         "../changes.xml",
     }
+
+
+def test_an_entry_shown_in_english_says_more_about_it_in_english(views: SiteViews) -> None:
+    # On another language's page an untranslated entry's title, inside the catalogue's
+    # "More about ...", is marked English as the card's heading is.
+    section = views.sections["always-overdue"]
+    english = replace(
+        section,
+        entries=tuple(replace(entry, content_lang="en-GB") for entry in section.entries),
+    )
+    marked = replace(views, sections={**views.sections, "always-overdue": english})
+    for site, expected in ((views, None), (marked, "en-GB")):
+        soup = soup_of(macros.offer_section(on(site), "always-overdue"))
+        link = soup.select_one("a[href='https://www.example.org/leaving-care/grant']")
+        assert isinstance(link, Tag)
+        title = link.select_one("span[lang]")
+        assert (title.get("lang") if title else None) == expected
+        assert "Setting up home" in link.get_text()
