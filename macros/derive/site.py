@@ -67,6 +67,12 @@ class ThemeView:
     """Short texts of this language by their English (``names:`` in data/site.<code>.yml),
     for the menu's titles."""
 
+    @property
+    def own_language(self) -> LanguageView:
+        """The site's own language (the one English is shown in when a text has no
+        translation), e.g. ``languages[0]``."""
+        return next(language for language in self.languages if language.default)
+
 
 @dataclass(frozen=True, repr=False)
 class SiteViews:

@@ -25,7 +25,7 @@ def alternate_links(theme: ThemeView, site_url: str, page: Any) -> list[tuple[st
     >>> from types import SimpleNamespace
     >>> en = LanguageView("en-GB", "en-GB", "English", "ltr", "", True, True)
     >>> ar = LanguageView("ar", "ar", "العربية", "rtl", "ar/", False, False)
-    >>> theme = SimpleNamespace(languages=(en, ar), current=ar)
+    >>> theme = SimpleNamespace(languages=(en, ar), current=ar, own_language=en)
     >>> alternate_links(theme, "https://example.org/x/ar/", SimpleNamespace(url="offer/"))[1:]
     [('ar', 'https://example.org/x/ar/offer/'), ('x-default', 'https://example.org/x/offer/')]
     """
@@ -35,7 +35,7 @@ def alternate_links(theme: ThemeView, site_url: str, page: Any) -> list[tuple[st
         return []
     root = site_url.removesuffix(current.prefix) if current.prefix else site_url
     links = [(language.tag, f"{root}{language.prefix}{url}") for language in theme.languages]
-    own = next(language for language in theme.languages if language.default)
+    own = theme.own_language
     return [*links, ("x-default", f"{root}{own.prefix}{url}")]
 
 

@@ -361,7 +361,7 @@ def untranslated_page(html: str, state: Freshness | None, theme: ThemeView) -> s
     returned as it is."""
     if state is None or state is Freshness.current or theme.current is None:
         return html
-    own = next(language for language in theme.languages if language.default)
+    own = theme.own_language
     notice = render("language-notice.html", theme.words, changed=state is Freshness.changed)
     # Joined here, not in a template: render() trims lines, which the page's HTML keeps.
     return f'{notice}\n<div class="clo-in-language" lang="{own.tag}" dir="{own.direction}">\n{html}\n</div>'
@@ -404,11 +404,11 @@ def contents_in_english(toc: Any, theme: ThemeView) -> None:
     >>> from types import SimpleNamespace as Item
     >>> toc = [Item(title="Rent", children=[Item(title='<span lang="ar">أ</span>', children=[])])]
     >>> english = LanguageView("en-GB", "en-GB", "English", "ltr", "", True, True)
-    >>> contents_in_english(toc, Item(languages=(english,)))
+    >>> contents_in_english(toc, Item(own_language=english))
     >>> [str(toc[0].title), toc[0].children[0].title]
     ['<span lang="en-GB" dir="ltr">Rent</span>', '<span lang="ar">أ</span>']
     """
-    own = next(language for language in theme.languages if language.default)
+    own = theme.own_language
     for item in toc:
         if not _TITLE_LANG.match(str(item.title)):
             item.title = (

@@ -106,7 +106,7 @@ class ThemeContext:
             return Markup(html)
         if not prose_in_english(page) or title in set(self.theme.names.values()):
             return Markup(html)
-        own = next(language for language in self.theme.languages if language.default)
+        own = self.theme.own_language
         return Markup(english_marked(html, frozenset({title}), own.tag))
 
     def menu(self, html: str, nav: Any = None) -> Markup:
@@ -115,7 +115,7 @@ class ThemeContext:
         (``macros/publish/menu.py``)."""
         current = self.theme.current
         if nav is not None and current is not None and not current.default:
-            own = next(language for language in self.theme.languages if language.default)
+            own = self.theme.own_language
             html = english_marked(html, english_titles(nav, self.theme.names), own.tag)
         return usable_menu(html, self.theme.words)
 
