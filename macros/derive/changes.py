@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.derive.language_marks import lang_span
 from macros.derive.markdown import markdown_inline
 from macros.derive.money import amount_value_text
 from macros.derive.offer import SectionView
@@ -98,16 +99,6 @@ class StaleAmount:
     since_iso: str
 
 
-def _in_language(title: str, lang: str | None) -> str:
-    """A title marked as being in language ``lang`` (an entry's English title on another
-    language's page), or as it is.
-
-    >>> str(_in_language("Rent & bills", "en-GB")), _in_language("Rent", None)
-    ('<span lang="en-GB" dir="ltr">Rent &amp; bills</span>', 'Rent')
-    """
-    return Markup('<span lang="{}" dir="ltr">{}</span>').format(lang, title) if lang else title
-
-
 def _amount_changes(
     entry_id: str, title: str, url: str, amounts: list[Amount], words: Words
 ) -> list[ChangeView]:
@@ -165,15 +156,13 @@ def change_views(
                 section.last_reviewed_on,
                 words.date(section.last_reviewed_on),
                 "reviewed",
-                words.markup(
-                    "changes.reviewed", title=_in_language(section.title, view.content_lang)
-                ),
+                words.markup("changes.reviewed", title=lang_span(section.title, view.content_lang)),
                 view.url,
                 f"reviewed-{section_id}-{section.last_reviewed_on.isoformat()}",
             )
         )
         for entry, entry_view in zip(section.entries, view.entries, strict=True):
-            title = _in_language(entry.title, entry_view.content_lang)
+            title = lang_span(entry.title, entry_view.content_lang)
             changes += _amount_changes(entry.id, title, entry_view.url, entry.amounts, words)
             if entry.added_on is not None:
                 changes.append(
@@ -193,7 +182,7 @@ def change_views(
                 reviewed_on,
                 words.date(reviewed_on),
                 "reviewed",
-                words.markup("changes.reviewed", title=_in_language(title, lang)),
+                words.markup("changes.reviewed", title=lang_span(title, lang)),
                 url,
                 f"reviewed-arrangements-{reviewed_on.isoformat()}",
             )
@@ -202,10 +191,7 @@ def change_views(
     for note in notes.changes if notes else []:
         shown = sections.get(note.section) if note.section else None
         html = markdown_inline(note.what)
-        if notes_lang:
-            html = (
-                Markup('<span lang="{}" dir="ltr">').format(notes_lang) + html + Markup("</span>")
-            )
+        html = Markup(lang_span(html, notes_lang))
         # The page links a change to its section: not a note with a link of its own,
         # as a link inside a link is not HTML.
         section_url = shown.url if shown is not None and "<a " not in html else None

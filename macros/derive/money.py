@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.derive.language_marks import lang_span
 from macros.validate.model import Amount
 from macros.words import Words
 
@@ -64,23 +65,18 @@ def amount_text(
     who_lang = lang_of(amount.for_whom) if lang_of else None
     text = words.markup(f"amounts.{amount.per.value}", value=words.money(amount.value))
     if amount.for_whom:
-        who = _in_language(amount.for_whom, who_lang)
+        who = lang_span(amount.for_whom, who_lang)
         text = words.markup("amounts.for", amount=amount_value_text(amount, words), who=who)
     elif amount.up_to:
         text = words.markup("amounts.up_to", amount=text)
     if amount.note:
-        note = _in_language(amount.note, note_lang)
+        note = lang_span(amount.note, note_lang)
         text = words.markup("amounts.note", amount=text, note=note)
     if (today - amount.from_date).days < 365:
         text = words.markup("amounts.from", amount=text, date=words.date(amount.from_date))
     if amount.to_date is not None:
         text = words.markup("amounts.until", amount=text, date=words.date(amount.to_date))
     return text
-
-
-def _in_language(text: str, tag: str | None) -> str:
-    """``text`` marked as being in language ``tag`` (left to right), or as it is."""
-    return Markup('<span lang="{}" dir="ltr">{}</span>').format(tag, text) if tag else text
 
 
 def amounts_shown(

@@ -223,6 +223,8 @@ def derive_site(
     translated = translated_data(data, language) if language is not None else None
     if translated is not None:
         data = translated.data
+    # The tag that marks words of files with no translation on this build's pages.
+    data_lang = english_tag if translated is not None else None
     settings = data.settings
     principles = {principle.id: principle for principle in data.principles.principles}
     organisations = data.organisations.organisations if data.organisations else []
@@ -265,7 +267,7 @@ def derive_site(
             words,
             today,
             places.arrangements,
-            english_tag if translated is not None else None,
+            data_lang,
         )
         if data.arrangements is not None
         else None
@@ -283,7 +285,7 @@ def derive_site(
         if arrangements is not None and data.arrangements is not None
         else None,
         words,
-        english_tag if translated is not None else None,
+        data_lang,
     )
     views = SiteViews(
         words=words,
@@ -349,7 +351,7 @@ def derive_site(
             places,
         ),
         care_leaver_check=(
-            check_view(data.care_leavers, words, english_tag if translated is not None else None)
+            check_view(data.care_leavers, words, data_lang)
             if data.care_leavers is not None
             else None
         ),
@@ -357,20 +359,20 @@ def derive_site(
             glossary_view(
                 data.glossary,
                 places.glossary,
-                file_language=english_tag if translated is not None else None,
+                file_language=data_lang,
             )
             if data.glossary is not None
             else None
         ),
         language=current,
         languages=languages,
-        data_lang=english_tag if translated is not None else None,
+        data_lang=data_lang,
         easy_read={
             key: easy_read_view(
                 english.offer[key],
                 sections[key],
                 words,
-                english_tag if translated is not None else None,
+                data_lang,
             )
             for key in places.easy_read
             if key in sections

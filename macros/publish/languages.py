@@ -310,10 +310,11 @@ def translated_nav(nav: Any, names: Mapping[str, str]) -> Any:
     return nav
 
 
-def english_titles(nav: Any, names: Mapping[str, str]) -> frozenset[str]:
-    """The menu's titles still in English on a page in another language: each section or
-    link that ``names:`` does not translate, and each page whose prose is the English
-    (so is its title) unless ``names:`` translates its title.
+def english_titles(items: list[Any], names: Mapping[str, str]) -> frozenset[str]:
+    """The titles of the menu's ``items`` (and their children) still in English on a page
+    in another language: each section or link that ``names:`` does not translate, and
+    each page whose prose is the English (so is its title) unless ``names:`` translates
+    its title.
 
     >>> class Item:
     ...     def __init__(self, title, page=False, english=False, children=()):
@@ -321,7 +322,7 @@ def english_titles(nav: Any, names: Mapping[str, str]) -> frozenset[str]:
     ...         self.clo_freshness = Freshness.missing if english else Freshness.current
     >>> class Nav: items = [Item("Offer", children=[Item("Money", page=True, english=True),
     ...     Item("المال", page=True)]), Item("يساعد", children=[Item("Home", page=True)])]
-    >>> sorted(english_titles(Nav(), {"Help": "يساعد"}))
+    >>> sorted(english_titles(Nav.items, {"Help": "يساعد"}))
     ['Money', 'Offer']
     """
     translated = set(names.values())
@@ -335,7 +336,7 @@ def english_titles(nav: Any, names: Mapping[str, str]) -> frozenset[str]:
                 found.add(title)
             walk(getattr(item, "children", None) or [])
 
-    walk(nav.items)
+    walk(items)
     return frozenset(found)
 
 

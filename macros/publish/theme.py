@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from macros.derive.site import ThemeView
 from macros.publish.language_links import alternate_links, language_bar
-from macros.publish.languages import english_titles, prose_in_english
+from macros.publish.languages import english_titles
 from macros.publish.menu import english_marked, usable_menu
 from macros.publish.offline import script_json
 
@@ -100,14 +100,12 @@ class ThemeContext:
 
     def header(self, html: str, page: Any) -> Markup:
         """Material's header, with the page's title marked as English on another
-        language's page whose prose (so its title) is the English."""
-        current, title = self.theme.current, getattr(page, "title", None)
-        if current is None or current.default or not isinstance(title, str):
+        language's page whose prose (so its title) is the English, as the menu marks it."""
+        current = self.theme.current
+        if current is None or current.default:
             return Markup(html)
-        if not prose_in_english(page) or title in set(self.theme.names.values()):
-            return Markup(html)
-        own = self.theme.own_language
-        return Markup(english_marked(html, frozenset({title}), own.tag))
+        titles = english_titles([page], self.theme.names)
+        return Markup(english_marked(html, titles, self.theme.own_language.tag))
 
     def menu(self, html: str, nav: Any = None) -> Markup:
         """Material's menu and table of contents, named for screen readers, with the
@@ -116,7 +114,7 @@ class ThemeContext:
         current = self.theme.current
         if nav is not None and current is not None and not current.default:
             own = self.theme.own_language
-            html = english_marked(html, english_titles(nav, self.theme.names), own.tag)
+            html = english_marked(html, english_titles(nav.items, self.theme.names), own.tag)
         return usable_menu(html, self.theme.words)
 
 

@@ -20,22 +20,10 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from macros.derive.language_marks import lang_attributes, lang_span
 from macros.words import Words
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-
-
-def lang_attributes(tag: str | None) -> Markup:
-    """The attributes that mark words shown in English on a page in another language
-    (a view's ``content_lang``), so that a screen reader reads them as English and they
-    run left to right; nothing when the words are in the page's language.
-
-    >>> str(lang_attributes("en-GB"))
-    ' lang="en-GB" dir="ltr"'
-    >>> str(lang_attributes(None))
-    ''
-    """
-    return Markup(' lang="{}" dir="ltr"').format(tag) if tag else Markup()
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +37,7 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     environment.globals["lang_attributes"] = lang_attributes
+    environment.globals["lang_span"] = lang_span
     # tojson writes other scripts' letters as themselves, not as \uXXXX: a third of the
     # bytes for Arabic words. It still escapes <, >, & and ' for use inside HTML.
     environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
