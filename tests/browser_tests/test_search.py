@@ -8,6 +8,7 @@ search page fetches the search index, and the search page only when someone sear
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -335,4 +336,36 @@ def test_a_result_tapped_before_its_anchor_is_known_goes_to_its_section(
         while held:
             held.pop().continue_()
     expect(page).to_have_url(base_url + entry.url)
+    page.close()
+
+
+def _commonest_word(site_dir: Path, views: SiteViews) -> str:
+    """The word of the built index found in the most sections: a question with many results."""
+    counts: dict[str, int] = {}
+    for shard in (site_dir / search_index_folder(views.words.language) / "t").glob("*.json"):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        for word, postings in zip(data["k"], data["p"], strict=True):
+            counts[word] = len(postings) // 3
+    return max(sorted(counts), key=lambda word: counts[word])
+
+
+def test_results_below_the_screen_are_laid_out_only_when_scrolled_near(
+    browser: Browser, base_url: str, site_dir: Path, views: SiteViews
+) -> None:
+    """A new list of results costs a slow phone the layout of what it shows (issue 21):
+    the rest wait (content-visibility) until they are scrolled near."""
+    page = browser.new_page(viewport=PHONE)
+    open_page(page, base_url + "search/?q=" + quote_plus(_commonest_word(site_dir, views)))
+    status_text(page)
+    results = page.locator(".clo-search__result")
+    assert results.count() > 8
+    shown = "items => items.map(i => i.querySelector('a').checkVisibility({contentVisibilityAuto: true}))"
+    rendered = page.eval_on_selector_all(".clo-search__result", shown)
+    assert rendered[0] and not rendered[-1], rendered
+    results.last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.clo-search__result a')].pop()"
+        ".checkVisibility({contentVisibilityAuto: true})",
+        timeout=5_000,
+    )
     page.close()
