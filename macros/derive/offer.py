@@ -197,6 +197,8 @@ class SectionView:
     url: str
     content_lang: str | None = None
     """As for entries: set when the title and introduction are shown in English."""
+    owner_lang: str | None = None
+    """Set when the owner (a team's role) is shown in English on another language's page."""
     notice: str | None = None
     easy_read_url: str | None = None
     """Site URL of the section's Easy Read page, when there is one."""
@@ -415,6 +417,7 @@ def section_view(section_id: str, section: OfferSection, context: OfferContext) 
         introduction_html=markdown_to_html(section.introduction),
         description=plain_text(section.introduction),
         owner=section.owner,
+        owner_lang=context.lang_of(section.owner),
         review=review_view(section_review, settings.due_soon_days, context.words),
         entries=tuple(
             entry_view(section_id, entry, section_review, context) for entry in section.entries

@@ -20,6 +20,10 @@ class ReviewRow:
     owner: str | None
     url: str
     review: ReviewView
+    title_lang: str | None = None
+    """Set when the title is shown in English on another language's page."""
+    owner_lang: str | None = None
+    """Likewise for the owner."""
 
 
 def review_rows(
@@ -40,6 +44,8 @@ def review_rows(
                 arrangements.owner,
                 arrangements.url or "",
                 arrangements.review,
+                arrangements.content_lang,
+                arrangements.content_lang,
             )
         )
     for section in sections:
@@ -52,6 +58,8 @@ def review_rows(
                 section.owner,
                 section.url,
                 section.review,
+                section.content_lang,
+                section.owner_lang,
             )
         )
         for entry in section.entries:
@@ -65,6 +73,9 @@ def review_rows(
                         section.owner,
                         entry.url,
                         entry.review,
+                        # The title mixes the entry's and section's words with the
+                        # catalogue's: no one language to mark it with.
+                        owner_lang=section.owner_lang,
                     )
                 )
     return tuple(sorted(rows, key=lambda row: (row.review.next_due_iso, row.title)))

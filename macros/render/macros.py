@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.derive.big_pages import overview_view, shown_rows
 from macros.derive.changes import FEED_PATH
@@ -24,6 +24,7 @@ from macros.derive.exports import EXPORTS, REVIEW_JSON
 from macros.derive.figures import figure_value
 from macros.derive.finder import FINDER_AGE, FinderView
 from macros.derive.gallery import GRID_SIZES, PAGE_SIZES
+from macros.derive.language_marks import lang_span
 from macros.derive.page_text import page_text
 from macros.derive.phones import sms_href, tel_href
 from macros.derive.site import SiteViews
@@ -464,7 +465,15 @@ def glossary(ctx: PageContext) -> Markup:
     return ctx.render(
         "glossary.html",
         terms=view.terms,
-        also={term.id: ctx.site.words.join(list(term.also)) for term in view.terms},
+        # Each other spelling marked as its term is; the separators are the catalogue's.
+        also={
+            term.id: Markup(
+                ctx.site.words.join(
+                    [str(lang_span(escape(form), term.language)) for form in term.also]
+                )
+            )
+            for term in view.terms
+        },
     )
 
 

@@ -563,3 +563,36 @@ def test_the_strategys_english_data_on_arabic_pages_is_marked_english(site_dir: 
     assert catalogue and all(part.get("lang") != "en-GB" for part in catalogue)
     for page in ("strategy/principles", "strategy/action-plan", "gallery"):
         assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
+
+
+def test_owners_other_spellings_and_credits_on_arabic_pages_are_marked_english(
+    site_dir: Path,
+) -> None:
+    # A section's owner (unless names: translates it), the glossary's other spellings and
+    # a piece's credit sit inside Arabic sentences: each is marked on its own (WCAG 3.1.2).
+    def marked(page: str, selector: str) -> list[Tag]:
+        return soup_of(site_dir / page / "index.html").select(selector + " span[lang]")
+
+    owner = marked("ar/offer/health", ".clo-section__owner")
+    assert [(span.get_text(), english_marks(span)) for span in owner] == [
+        ("Leaving Care Service health lead", ("en-GB", "ltr"))
+    ]
+    translated = soup_of(site_dir / "ar" / "offer" / "housing" / "index.html")
+    assert "فريق الإسكان" in translated.select_one(".clo-section__owner").get_text()  # type: ignore[union-attr]
+    assert marked("ar/offer/housing", ".clo-section__owner") == []
+    hostile = marked("ar/offer/hostile", ".clo-section__owner")
+    assert [span.get_text() for span in hostile] == ['Owner "><svg onload=alert(1)>']
+    also = marked("ar/glossary", ".clo-glossary__also")
+    assert "PA" in [span.get_text() for span in also]
+    credits = marked("ar/gallery", ".clo-piece__credit")
+    assert "a young person in care" in [span.get_text() for span in credits]
+    for spans in (also, credits):
+        assert {english_marks(span) for span in spans} == {("en-GB", "ltr")}
+    reviews = soup_of(site_dir / "ar" / "reviews" / "index.html")
+    owners = {
+        dd.get_text(): english_marks(dd) for dd in reviews.select(".clo-review-row__facts dd")
+    }
+    assert owners["Leaving Care Service manager"] == ("en-GB", "ltr")
+    assert owners["فريق الإسكان"] != ("en-GB", "ltr")
+    for page in ("offer/health", "glossary", "gallery", "reviews"):
+        assert soup_of(site_dir / page / "index.html").select("main [lang=en-GB]") == [], page
