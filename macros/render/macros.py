@@ -248,7 +248,9 @@ def action_plan(ctx: PageContext) -> Markup:
 def _chart(ctx: PageContext, view: ChartView | None, template: str) -> Markup:
     if view is None:
         raise ValueError("data/figures.yml is missing; add it to show charts")
-    return ctx.render(template, chart=with_id(view, ctx.chart_id(view.id)))
+    return ctx.render(
+        template, chart=with_id(view, ctx.chart_id(view.id)), data_lang=ctx.site.data_lang
+    )
 
 
 @macro("placement_chart()")

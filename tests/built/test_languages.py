@@ -557,11 +557,18 @@ def test_the_strategys_english_data_on_arabic_pages_is_marked_english(site_dir: 
     parts = principles.select(".clo-principle__duty, .clo-principle__title > span:not([class])")
     parts += plan.select(".clo-action__title, .clo-action__facts dd")
     parts += gallery.select(".clo-piece__title, .clo-piece__text, .clo-piece__image")
-    assert len(parts) > 6 and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
+    # figures.yml likewise: the placements' labels, the comparison and the source.
+    figures = soup_of(site_dir / "ar" / "strategy" / "figures" / "index.html")
+    tables = figures.select(".clo-chart-table")
+    parts += tables[0].select("tbody th") + tables[1].select("tfoot th")
+    parts += figures.select(".clo-chart-source > span")
+    assert len(parts) > 10 and {english_marks(part) for part in parts} == {("en-GB", "ltr")}
     catalogue = principles.select(".clo-principle__number") + plan.select(".clo-action__facts dt")
-    catalogue += gallery.select(".clo-piece__kind")
+    catalogue += gallery.select(".clo-piece__kind") + figures.select(".clo-chart-table thead th")
+    # A district's name is a place's name, as the places' names are elsewhere.
+    catalogue += tables[1].select("tbody th")
     assert catalogue and all(part.get("lang") != "en-GB" for part in catalogue)
-    for page in ("strategy/principles", "strategy/action-plan", "gallery"):
+    for page in ("strategy/principles", "strategy/action-plan", "gallery", "strategy/figures"):
         assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
 
 

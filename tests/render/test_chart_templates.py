@@ -43,12 +43,12 @@ def same_page(url: str) -> str:
 
 def placement_html(placements: Placements, chart_id: str = "clo-placements") -> Markup:
     view = one_in_hundred_view(placements, EN, chart_id)
-    return render("chart-one-in-hundred.html", EN, chart=view, href=same_page)
+    return render("chart-one-in-hundred.html", EN, chart=view, href=same_page, data_lang=None)
 
 
 def district_html(rates: Rates, chart_id: str = "clo-districts") -> Markup:
     view = bar_chart_view(rates, EN, chart_id)
-    return render("chart-bar.html", EN, chart=view, href=same_page)
+    return render("chart-bar.html", EN, chart=view, href=same_page, data_lang=None)
 
 
 def both_charts(figures: FiguresFile) -> str:
@@ -234,7 +234,7 @@ def test_ids_are_unique_and_every_reference_resolves(figures: FiguresFile) -> No
 def test_a_chart_under_another_id_renders_under_it() -> None:
     view = with_id(bar_chart_view(fixture_figures().rates, EN), "clo-districts-3")
     assert isinstance(view, BarChartView)
-    soup = soup_of(render("chart-bar.html", EN, chart=view, href=same_page))
+    soup = soup_of(render("chart-bar.html", EN, chart=view, href=same_page, data_lang=None))
     assert soup.select_one("div.clo-chart-block")["id"] == "clo-districts-3"
     assert only(soup, "svg")["aria-labelledby"] == "clo-districts-3-title clo-districts-3-desc"
 
