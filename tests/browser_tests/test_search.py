@@ -359,13 +359,13 @@ def test_results_below_the_screen_are_laid_out_only_when_scrolled_near(
     status_text(page)
     results = page.locator(".clo-search__result")
     assert results.count() > 8
-    shown = "items => items.map(i => i.querySelector('a').checkVisibility({contentVisibilityAuto: true}))"
-    rendered = page.eval_on_selector_all(".clo-search__result", shown)
+    # Whether each result's link is laid out, or skipped until it is scrolled near.
+    laid_out = "links => links.map(a => a.checkVisibility({contentVisibilityAuto: true}))"
+    rendered = page.eval_on_selector_all(".clo-search__result a", laid_out)
     assert rendered[0] and not rendered[-1], rendered
     results.last.scroll_into_view_if_needed()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.clo-search__result a')].pop()"
-        ".checkVisibility({contentVisibilityAuto: true})",
+        f"({laid_out})([...document.querySelectorAll('.clo-search__result a')]).pop()",
         timeout=5_000,
     )
     page.close()
