@@ -157,7 +157,7 @@ def search_index_sections(site_dir: Path, language: str) -> dict[str, tuple[str,
     sections = {}
     for path in folder.glob("*.json"):
         page = json.loads(path.read_bytes())
-        for anchor, title, text in page["s"]:
+        for anchor, title, text, *_language in page["s"]:
             sections[page["u"] + anchor] = (title, text)
     return sections
 

@@ -18,7 +18,11 @@ For one language the index is a folder (``search/<language>/``, see ``search_ind
   and the first search waits for this file, so they come with the page files below;
 - ``p/<page>.json``: one page's address, title and sections with their anchors and text,
   for the snippets under the results and their links' anchors: ``{"u": "offer/money/",
-  "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``.
+  "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``. A section whose heading
+  is marked as another language (an entry not translated yet: ``lang="en-GB"`` on an
+  Arabic page) has that language fourth, so that its result's heading is read as
+  that language (its text is not: it mixes the heading's language with the page's):
+  ``["#grants", "Grants", "text", "en-GB"]``.
 
 Words are what ``terms`` makes of a text: letters and digits, accents and case taken
 away, the catalogue's stop words (``search.stop_words``) left out. The script does the
@@ -59,6 +63,9 @@ class Section:
     """``#id`` of its heading, or "" for the top of the page."""
     title: str
     text: str
+    lang: str = ""
+    """Its heading's ``lang``, when the heading is marked as another language than its
+    page's; "" when it is the page's."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +166,7 @@ _SKIPPED = re.compile(
 )
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_LANG = re.compile(r"""\blang\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -172,19 +180,24 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
+def page_sections(content: str, page_title: str, language: str = "") -> tuple[Section, ...]:
     """A page's content cut at its headings with an id; text before the first such
-    heading (and an h1 without one) is the page's own section, under its title.
+    heading (and an h1 without one) is the page's own section, under its title. A
+    heading's ``lang`` is its section's, unless it is the page's ``language``.
 
     >>> [(s.anchor, s.title, s.text) for s in page_sections(
     ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
     [('', 'Money', 'Intro'), ('#grant', 'Grant', '£100')]
     >>> [s.anchor for s in page_sections('<h2 id="a-title" data-clo-unlisted>Age?</h2>', "Check")]
     ['']
+    >>> page_sections('<h2 id="grant" lang="en-GB" dir="ltr">Grant</h2><p>£100</p>', "مال", "ar")[1]
+    Section(anchor='#grant', title='Grant', text='£100', lang='en-GB')
+    >>> page_sections('<h2 id="grant" lang="ar" dir="rtl">منحة</h2>', "مال", "ar")[0].lang
+    ''
     """
     content = _SKIPPED.sub(" ", content)
     sections: list[Section] = []
-    anchor, title, start = "", page_title, 0
+    anchor, title, lang, start = "", page_title, "", 0
     for heading in _HEADING.finditer(content):
         level, found = heading.group(1), _ID.search(heading.group(2))
         before = plain(content[start : heading.start()])
@@ -196,10 +209,14 @@ def page_sections(content: str, page_title: str) -> tuple[Section, ...]:
             # A heading without an id, or one no link could show (html_blocks.UNLISTED),
             # is part of the section's text.
             continue
-        sections.append(Section(anchor, title, before))
+        sections.append(Section(anchor, title, before, lang))
         anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
+        marked = _LANG.search(heading.group(2))
+        lang = "" if marked is None else marked.group(1) or marked.group(2)
+        if lang.split("-")[0].lower() == language.split("-")[0].lower():
+            lang = ""  # The page's own language ("en-GB" on an "en" page too).
         start = heading.end()
-    sections.append(Section(anchor, title, plain(content[start:])))
+    sections.append(Section(anchor, title, plain(content[start:]), lang))
     return tuple(section for section in sections if section.title or section.text)
 
 
@@ -221,6 +238,8 @@ def index_files(
     {'k': ['rent', 'renting'], 'p': [[0, 1, 3], [0, 1, 2]]}
     >>> files["p/0.json"]
     {'u': 'offer/', 't': 'Offer', 's': [['', '', ''], ['#rent', 'Rent', 'rent and renting']]}
+    >>> index_files([IndexedPage("ar/offer/", "المال", (Section("#rent", "Rent", "", "en-GB"),))])["p/0.json"]["s"][1]
+    ['#rent', 'Rent', '', 'en-GB']
     >>> files["titles.json"]
     {'p': [['offer/', 'Offer', ['', 'Rent']]]}
     """
@@ -237,7 +256,7 @@ def index_files(
         files[f"p/{number}.json"] = {
             "u": page.url,
             "t": page.title,
-            "s": [[section.anchor, section.title, section.text] for section in sections],
+            "s": [_section_row(section) for section in sections],
         }
         for place, section in enumerate(sections):
             counts = Counter(terms(section.text, stop_words, prefixes))
@@ -256,6 +275,12 @@ def index_files(
     for key, keys in shards.items():
         files[f"t/{key}.json"] = {"k": keys, "p": [postings[term] for term in keys]}
     return files
+
+
+def _section_row(section: Section) -> list[str]:
+    # The language only when the heading has one: most sections are in their page's.
+    row = [section.anchor, section.title, section.text]
+    return [*row, section.lang] if section.lang else row
 
 
 def _json(value: object) -> bytes:
@@ -303,5 +328,5 @@ class SearchCollector:
     def add(self, language: str, url: str, title: str, content: str) -> None:
         """Add a page's HTML content (a page excluded from search is not added)."""
         self.pages.setdefault(language, []).append(
-            IndexedPage(url, title, page_sections(content, title))
+            IndexedPage(url, title, page_sections(content, title, language))
         )

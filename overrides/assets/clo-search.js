@@ -273,6 +273,11 @@
         return anchored(links[i], doc).then(function (page) {
           if (mine !== asked) { return; }
           var text = page.s[doc.place][2];
+          // A section whose heading is in another language than its page's (an entry
+          // not translated yet): the heading is read as that language. Not its
+          // snippet: the section's text mixes it with the page's own words.
+          var lang = page.s[doc.place][3];
+          if (lang) { links[i].lang = lang; }
           if (text) {
             appendMarked(snippets[i], snippet(text, found.words), found.words);
           } else {
@@ -318,6 +323,10 @@
           // Until its page file is there: see the click listener in start().
           if (doc.place) { pending.set(link, doc); }
           link.textContent = doc.title || doc.page;
+          // Heading and snippet are laid out in the direction of their own first words
+          // (English on an Arabic page starts at the left, with its "…" at the ends
+          // it runs to), from the start: nothing moves when the page file comes.
+          link.dir = "auto";
           links.push(link);
           item.appendChild(link);
           if (doc.page && doc.page !== doc.title) {
@@ -328,6 +337,7 @@
           }
           var text = document.createElement("p");
           text.className = "clo-search__snippet";
+          text.dir = "auto";
           item.appendChild(text);
           list.appendChild(item);
           return text;

@@ -39,6 +39,34 @@ def test_text_before_the_first_heading_is_the_page_under_its_title() -> None:
     assert page_sections("", "Empty") == (Section("", "Empty", ""),)
 
 
+def test_a_heading_marked_as_another_language_gives_its_section_that_language() -> None:
+    content = (
+        '<h2 id="grant" lang="en-GB" dir="ltr">Grant</h2><p>£100</p>'
+        '<h2 id="rent" lang="AR" dir="rtl">إيجار</h2><p>المال</p>'
+        "<h2 id='bus' class=x lang='fr'>Bus</h2>"
+    )
+    sections = page_sections(content, "المال", "ar")
+    assert [(section.anchor, section.lang) for section in sections] == [
+        ("", ""),
+        ("#grant", "en-GB"),
+        ("#rent", ""),
+        ("#bus", "fr"),
+    ]
+    # On an English page, English is its own language, whichever country it names.
+    assert {s.lang for s in page_sections(content, "Money", "en")} == {"", "AR", "fr"}
+    pages = [IndexedPage("offer/", "المال", sections)]
+    assert index_files(pages)["p/0.json"] == {
+        "u": "offer/",
+        "t": "المال",
+        "s": [
+            ["", "المال", ""],
+            ["#grant", "Grant", "£100", "en-GB"],
+            ["#rent", "إيجار", "المال"],
+            ["#bus", "Bus", "", "fr"],
+        ],
+    }
+
+
 def test_words_are_letters_and_digits_without_accents_case_or_stop_words() -> None:
     assert terms("Café, CAFÉ and naïve: 2 x £57.90", frozenset({"and"})) == [
         "cafe",
