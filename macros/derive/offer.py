@@ -7,7 +7,7 @@ each thing and the build date; templates receive these views and only place them
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -16,7 +16,7 @@ from macros.derive.markdown import markdown_inline, markdown_to_html, plain_text
 from macros.derive.money import AmountView, amounts_shown
 from macros.derive.phones import sms_href, tel_href
 from macros.derive.review import Review, ReviewState, review
-from macros.derive.times import opening_text
+from macros.derive.times import opening_html, opening_text
 from macros.derive.urls import Places
 from macros.validate.model import (
     STATUTORY_AREAS,
@@ -130,6 +130,9 @@ class PlaceView:
     address: str | None
     accessibility: str | None
     opening_times: tuple[str, ...]
+    """In plain words, as the Open Referral feed says them."""
+    opening_times_html: tuple[Markup, ...]
+    """As a page shows them: a note in English on another language's page is marked."""
     accessibility_lang: str | None = None
     """Its language tag when it is shown in English on another language's page."""
 
@@ -165,6 +168,9 @@ class EntryView:
     """(text, url) of other links."""
     places: tuple[PlaceView, ...]
     opening_times: tuple[str, ...]
+    """In plain words, as the Open Referral feed says them."""
+    opening_times_html: tuple[Markup, ...]
+    """As a page shows them: a note in English on another language's page is marked."""
     where: str
     where_text: str | None
     """E.g. "Only if you live in Northdale", or None when it is wherever you live."""
@@ -284,10 +290,11 @@ def place_view(
     place: Place,
     opening: Sequence[OpeningTime],
     words: Words,
-    accessibility_lang: str | None = None,
+    lang_of: Callable[[str | None], str | None],
 ) -> PlaceView:
     """A place with its address on one line and its opening times written out;
-    ``accessibility_lang`` marks how to get in, shown in English on another language's page."""
+    ``lang_of`` (``OfferContext.lang_of``) marks how to get in and the times' notes when
+    they are shown in English on another language's page."""
     address = ", ".join(part for part in (place.address, place.postcode) if part) or None
     return PlaceView(
         id=place.id,
@@ -295,7 +302,8 @@ def place_view(
         address=address,
         accessibility=place.accessibility,
         opening_times=tuple(opening_text(time, words) for time in opening),
-        accessibility_lang=accessibility_lang,
+        opening_times_html=tuple(opening_html(time, words, lang_of(time.note)) for time in opening),
+        accessibility_lang=lang_of(place.accessibility),
     )
 
 
@@ -373,11 +381,14 @@ def entry_view(
                 context.places_by_id[ref.place],
                 ref.opening_times or context.places_by_id[ref.place].opening_times,
                 words,
-                context.lang_of(context.places_by_id[ref.place].accessibility),
+                context.lang_of,
             )
             for ref in entry.places
         ),
         opening_times=tuple(opening_text(time, words) for time in entry.opening_times),
+        opening_times_html=tuple(
+            opening_html(time, words, context.lang_of(time.note)) for time in entry.opening_times
+        ),
         where=entry.where.value,
         where_text=_where_text(entry, context),
         districts=tuple(entry.districts),

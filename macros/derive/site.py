@@ -310,7 +310,7 @@ def derive_site(
                 context.places_by_id[place_id],
                 context.places_by_id[place_id].opening_times,
                 words,
-                context.lang_of(context.places_by_id[place_id].accessibility),
+                context.lang_of,
             )
             for place_id in settings.contact.places
         ),

@@ -572,11 +572,12 @@ def test_the_strategys_english_data_on_arabic_pages_is_marked_english(site_dir: 
         assert soup_of(site_dir / page / "index.html").select("article [lang]") == [], page
 
 
-def test_owners_other_spellings_and_credits_on_arabic_pages_are_marked_english(
+def test_owners_other_spellings_credits_and_notes_on_arabic_pages_are_marked_english(
     site_dir: Path,
 ) -> None:
-    # A section's owner (unless names: translates it), the glossary's other spellings and
-    # a piece's credit sit inside Arabic sentences: each is marked on its own (WCAG 3.1.2).
+    # A section's owner (unless names: translates it), the glossary's other spellings, a
+    # piece's credit and an opening time's note sit inside Arabic sentences: each is
+    # marked on its own (WCAG 3.1.2).
     def marked(page: str, selector: str) -> list[Tag]:
         return soup_of(site_dir / page / "index.html").select(selector + " span[lang]")
 
@@ -593,7 +594,10 @@ def test_owners_other_spellings_and_credits_on_arabic_pages_are_marked_english(
     assert "PA" in [span.get_text() for span in also]
     credits = marked("ar/gallery", ".clo-piece__credit")
     assert "a young person in care" in [span.get_text() for span in credits]
-    for spans in (also, credits):
+    # An opening time's note: the times are the catalogue's Arabic, the note the data's.
+    notes = marked("ar/offer/health", ".clo-times")
+    assert [span.get_text() for span in notes] == ["phone line only"]
+    for spans in (also, credits, notes):
         assert {english_marks(span) for span in spans} == {("en-GB", "ltr")}
     reviews = soup_of(site_dir / "ar" / "reviews" / "index.html")
     owners = {

@@ -10,6 +10,7 @@ from macros.derive.offer import EntryView
 from macros.derive.site import SiteViews
 from macros.derive.times import opening_text
 from macros.validate.model.times import OpeningTime
+from macros.validate.site_data import SiteData
 from macros.words import load_words
 
 EN = load_words("en-GB")
@@ -100,3 +101,26 @@ def test_the_fixture_sites_times(views: SiteViews) -> None:
     )
     drop_in = entry(views, "always-current", "drop-in")
     assert drop_in.opening_times == ("Saturday, 10:00 to 12:00 (phone line only)",)
+
+
+def test_a_note_in_english_is_marked_on_another_languages_page_and_the_feed_stays_plain(
+    data: SiteData, views: SiteViews
+) -> None:
+    """The note ("phone line only") has no translation: the Arabic page marks it as
+    English; the plain words (the Open Referral feed's) never carry markup."""
+    from macros.derive.site import derive_site
+
+    english = entry(views, "always-current", "drop-in")
+    assert [str(time) for time in english.opening_times_html] == list(english.opening_times)
+    arabic = entry(
+        derive_site(data, views.places, load_words("ar"), views.build_date, "ar"),
+        "always-current",
+        "drop-in",
+    )
+    (shown,) = arabic.opening_times_html
+    assert '<span lang="en-GB" dir="ltr">phone line only</span>' in shown
+    assert "<" not in arabic.opening_times[0] and "phone line only" in arabic.opening_times[0]
+    group = entry(views, "always-current", "young-parents-group")
+    assert [str(t) for t in group.places[0].opening_times_html] == list(
+        group.places[0].opening_times
+    )
