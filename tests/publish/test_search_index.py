@@ -39,6 +39,17 @@ def test_text_before_the_first_heading_is_the_page_under_its_title() -> None:
     assert page_sections("", "Empty") == (Section("", "Empty", ""),)
 
 
+def test_a_snippet_reads_as_the_page_and_a_word_joined_only_on_the_page_is_found() -> None:
+    content = (
+        '<h2 id="call">Call</h2><p>Call <a href="tel:+441632960999">01632 960 999</a>. '
+        'Or text (<span lang="en-GB" dir="ltr">evenings only</span>).</p>'
+        '<h2 id="id">الهوية</h2><p>شهادة ميلادك و<strong>رقم</strong> التأمين</p>'
+    )
+    call, documents = page_sections(content, "Help", "en")[1:]
+    assert call.text == "Call 01632 960 999. Or text (evenings only)."
+    assert "رقم" in terms(documents.text)
+
+
 def test_a_heading_marked_as_another_language_gives_its_section_that_language() -> None:
     content = (
         '<h2 id="grant" lang="en-GB" dir="ltr">Grant</h2><p>£100</p>'
