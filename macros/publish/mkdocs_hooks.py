@@ -131,7 +131,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         page.toc = table_of_contents(marked, page.toc, toc_depth(config))
     html = marked
     if theme is not None and not (page.meta.get("search") or {}).get("exclude"):
-        _search.add(theme.theme.language, page.url, page.title or "", html)
+        prose_lang = theme.theme.own_language.tag if prose_in_english(page) else ""
+        _search.add(theme.theme.language, page.url, page.title or "", html, prose_lang)
     if theme is None or build_language(config) is None:
         return html
     if prose_in_english(page) and getattr(page, "toc", None) is not None:

@@ -196,10 +196,16 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def page_sections(content: str, page_title: str, language: str = "") -> tuple[Section, ...]:
+def page_sections(
+    content: str, page_title: str, language: str = "", prose_lang: str = ""
+) -> tuple[Section, ...]:
     """A page's content cut at its headings with an id; text before the first such
-    heading (and an h1 without one) is the page's own section, under its title. A
-    heading's ``lang`` is its section's, unless it is the page's ``language``.
+    heading (and an h1 without one) is the page's own section, under its title.
+
+    A section's language (``Section.lang``) is its heading's ``lang``, "" when that is the
+    page's ``language``; a heading without one is in ``prose_lang``, the language of the
+    page's prose when it is not the page's (another language's page shown in English
+    until it is translated), as the top of the page is.
 
     >>> [(s.anchor, s.title, s.text) for s in page_sections(
     ...     '<h1>Money</h1><p>Intro</p><h2 id="grant">Grant</h2><p>£100</p>', "Money")]
@@ -210,10 +216,12 @@ def page_sections(content: str, page_title: str, language: str = "") -> tuple[Se
     Section(anchor='#grant', title='Grant', text='£100', lang='en-GB')
     >>> page_sections('<h2 id="grant" lang="ar" dir="rtl">منحة</h2>', "مال", "ar")[0].lang
     ''
+    >>> [s.lang for s in page_sections('<h2 id="a">A</h2><h2 id="b" lang="ar">ب</h2>', "T", "ar", "en-GB")]
+    ['en-GB', 'en-GB', '']
     """
     content = _SKIPPED.sub(" ", content)
     sections: list[Section] = []
-    anchor, title, lang, start = "", page_title, "", 0
+    anchor, title, lang, start = "", page_title, prose_lang, 0
     for heading in _HEADING.finditer(content):
         level, found = heading.group(1), _ID.search(heading.group(2))
         before = plain(content[start : heading.start()])
@@ -228,7 +236,7 @@ def page_sections(content: str, page_title: str, language: str = "") -> tuple[Se
         sections.append(Section(anchor, title, before, lang))
         anchor, title = f"#{found.group(1) or found.group(2)}", plain(heading.group(3))
         marked = _LANG.search(heading.group(2))
-        lang = "" if marked is None else marked.group(1) or marked.group(2)
+        lang = prose_lang if marked is None else marked.group(1) or marked.group(2)
         if lang.split("-")[0].lower() == language.split("-")[0].lower():
             lang = ""  # The page's own language ("en-GB" on an "en" page too).
         start = heading.end()
@@ -341,8 +349,10 @@ class SearchCollector:
     def clear(self) -> None:
         self.pages = {}
 
-    def add(self, language: str, url: str, title: str, content: str) -> None:
-        """Add a page's HTML content (a page excluded from search is not added)."""
+    def add(self, language: str, url: str, title: str, content: str, prose_lang: str = "") -> None:
+        """Add a page's HTML content (a page excluded from search is not added);
+        ``prose_lang``: its prose's language when that is not the page's (see
+        ``page_sections``)."""
         self.pages.setdefault(language, []).append(
-            IndexedPage(url, title, page_sections(content, title, language))
+            IndexedPage(url, title, page_sections(content, title, language, prose_lang))
         )

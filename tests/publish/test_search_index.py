@@ -63,6 +63,12 @@ def test_a_heading_marked_as_another_language_gives_its_section_that_language() 
         ("#rent", ""),
         ("#bus", "fr"),
     ]
+    # A page shown in English until it is translated: its prose's headings and its top
+    # are English; a block marked as the page's own language is not.
+    untranslated = page_sections(
+        content.replace(' lang="en-GB" dir="ltr"', ""), "Money", "ar", "en-GB"
+    )
+    assert [s.lang for s in untranslated] == ["en-GB", "en-GB", "", "fr"]
     # On an English page, English is its own language, whichever country it names.
     assert {s.lang for s in page_sections(content, "Money", "en")} == {"", "AR", "fr"}
     pages = [IndexedPage("offer/", "المال", sections)]
