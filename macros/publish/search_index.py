@@ -18,10 +18,11 @@ For one language the index is a folder (``search/<language>/``, see ``search_ind
   and the first search waits for this file, so they come with the page files below;
 - ``p/<page>.json``: one page's address, title and sections with their anchors and text,
   for the snippets under the results and their links' anchors: ``{"u": "offer/money/",
-  "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``. A section whose heading
-  is marked as another language (an entry not translated yet: ``lang="en-GB"`` on an
-  Arabic page) has that language fourth, so that its result's heading is read as
-  that language (its text is not: it mixes the heading's language with the page's):
+  "t": "Money", "s": [["#grants", "Grants", "text"], ...]}``. A section in another
+  language than its page's (an entry not translated yet, its heading marked
+  ``lang="en-GB"`` on an Arabic page; or any section of a page shown in English until
+  it is translated) has that language fourth, so that its result's heading is read as
+  that language (its text is not marked: it mixes that language with the page's):
   ``["#grants", "Grants", "text", "en-GB"]``.
 
 Words are what ``terms`` makes of a text: letters and digits, accents and case taken
@@ -64,8 +65,8 @@ class Section:
     title: str
     text: str
     lang: str = ""
-    """Its heading's ``lang``, when the heading is marked as another language than its
-    page's; "" when it is the page's."""
+    """Its heading's language when that is not its page's (see ``page_sections``); ""
+    when it is the page's."""
 
 
 @dataclass(frozen=True)

@@ -273,9 +273,9 @@
         return anchored(links[i], doc).then(function (page) {
           if (mine !== asked) { return; }
           var text = page.s[doc.place][2];
-          // A section whose heading is in another language than its page's (an entry
-          // not translated yet): the heading is read as that language. Not its
-          // snippet: the section's text mixes it with the page's own words.
+          // A section in another language than its page's (an entry, or a page, not
+          // translated yet): its heading is read as that language. Not its snippet:
+          // the section's text mixes that language with the page's own words.
           var lang = page.s[doc.place][3];
           if (lang) { links[i].lang = lang; }
           if (text) {
