@@ -49,19 +49,23 @@ def opening_html(opening: OpeningTime, words: Words, note_lang: str | None = Non
     return Markup(_opening(opening, words, words.markup, lang_span(opening.note or "", note_lang)))
 
 
-def _opening(opening: OpeningTime, words: Words, say: Callable[..., Any], note: str) -> Any:
-    # Said with ``say``: ``words`` for plain text, ``words.markup`` for HTML.
-    days = words.join([words.weekday(_DAY_INDEX[day]) for day in opening.days])
-    text = say(
+def _opening(opening: OpeningTime, catalogue: Words, words: Callable[..., Any], note: str) -> Any:
+    # ``words`` says each line: ``catalogue`` itself for plain text, ``catalogue.markup``
+    # for HTML. It keeps the name ``words`` so that tests/words/test_catalogue.py sees
+    # the keys used here.
+    days = catalogue.join([catalogue.weekday(_DAY_INDEX[day]) for day in opening.days])
+    text = words(
         "times.line",
         days=days,
-        opens=words.time(_clock(opening.opens)),
-        closes=words.time(_clock(opening.closes)),
+        opens=catalogue.time(_clock(opening.opens)),
+        closes=catalogue.time(_clock(opening.closes)),
     )
     if opening.every is not Every.week:
-        text = say("times.every_line", line=text, every=words(f"times.every.{opening.every.name}"))
+        text = words(
+            "times.every_line", line=text, every=words(f"times.every.{opening.every.name}")
+        )
     if opening.starting is not None and opening.every is not Every.week:
-        text = say("times.starting", line=text, date=words.date(opening.starting))
+        text = words("times.starting", line=text, date=catalogue.date(opening.starting))
     if opening.note:
-        text = say("times.note", line=text, note=note)
+        text = words("times.note", line=text, note=note)
     return text
