@@ -147,14 +147,17 @@ def answers_of(
 
 def needs_json(needs: Needs, decided: Iterable[str] = ()) -> str:
     """The clauses the browser still has to check, as JSON for ``data-clo-needs``: every
-    clause but those about the questions already ``decided`` by the page itself.
+    clause but those about the questions already ``decided`` by the page itself; ``""``
+    when none is left (most results), so that the page leaves the attribute out.
 
     >>> needs_json((Clause("age", frozenset({"19"})), Clause("where", frozenset({"b", "a"}))),
     ...            decided=["age"])
     '[["where",["a","b"]]]'
+    >>> needs_json((Clause("age", frozenset({"19"})),), decided=["age"])
+    ''
     """
     left = [[c.key, sorted(c.values)] for c in needs if c.key not in set(decided)]
-    return json.dumps(left, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(left, separators=(",", ":"), ensure_ascii=False) if left else ""
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ class Result:
     needs: Needs
     """Everything the entry needs (the age included)."""
     browser_needs: str
-    """JSON of the clauses left for the browser on its age's page."""
+    """JSON of the clauses left for the browser on its age's page (``""``: none)."""
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,11 @@ class EntryView:
     """E.g. "Only for: At university or college", or None."""
     conditions: tuple[Markup, ...]
     steps: tuple[Markup, ...]
+    steps_id: str
+    """The id of "How to get it" on the entry's card: ``<entry id>__steps`` (an entry's
+    id has no ``_``, so no entry can take it)."""
+    steps_url: str
+    """Where a results page links for the steps: the card, at ``steps_id``."""
     ask_text: str
     """What to do when the steps are not published."""
     providers: tuple[ProviderView, ...]
@@ -368,6 +373,8 @@ def entry_view(
         situations_text=_situations_text(entry, context),
         conditions=tuple(markdown_inline(text) for text in entry.conditions),
         steps=tuple(markdown_inline(text) for text in entry.how_to_get_it),
+        steps_id=f"{entry.id}__steps",
+        steps_url=f"{context.places.section(section_id)}#{entry.id}__steps",
         ask_text=words("entry.ask_adviser", team=context.team),
         providers=tuple(_provider_view(reference, context) for reference in entry.providers),
         phones=tuple(

@@ -407,7 +407,7 @@ def finder_where(ctx: PageContext) -> Markup:
 
 @macro("finder_results()")
 def finder_results(ctx: PageContext) -> Markup:
-    """What one age can get, grouped by section, the team's contact first (a page per age)."""
+    """What one age can get, by section, each with a link to its steps (a page per age)."""
     finder = _finder(ctx)
     given = ctx.page.meta.get(FINDER_AGE) if ctx.page is not None else None
     # The page in docs/ itself is never published (a page is made from it for each

@@ -7,7 +7,7 @@
       when nothing is chosen; "None of these" and the other boxes untick each other.
    3. A results page hides what the answers in its address rule out. Each result
       carries the clauses it needs (data-clo-needs, worked out by finder.entry_needs
-      in Python); it is shown when every clause about a question that was answered
+      in Python; none when it has none); it is shown when every clause about a question that was answered
       holds one of the answers given. That is the whole rule, the same as
       finder.applies in Python: nothing about ages, situations or places is here.
    Nothing is stored and nothing is sent anywhere: the answers stay in the address.
@@ -167,8 +167,8 @@
     var sections = document.querySelectorAll("[data-clo-finder-section]");
     Array.prototype.forEach.call(sections, function (section) {
       var visible = 0;
-      Array.prototype.forEach.call(section.querySelectorAll("[data-clo-needs]"), function (item) {
-        var fits = applies(JSON.parse(item.getAttribute("data-clo-needs")), answers);
+      Array.prototype.forEach.call(section.querySelectorAll(".clo-result"), function (item) {
+        var fits = applies(JSON.parse(item.getAttribute("data-clo-needs") || "[]"), answers);
         item.hidden = !fits;
         if (fits) { visible += 1; }
       });

@@ -110,7 +110,7 @@ def measure(size: str, workdir: Path) -> list[str]:
     check = sorted(site.glob("am-i-a-care-leaver/index.html"))
     total, largest, packed_total, packed_largest = sizes(results)
     asked = sizes(questions + check)
-    most = max(page.read_text(encoding="utf-8").count("data-clo-needs=") for page in results)
+    most = max(page.read_text(encoding="utf-8").count('class="clo-result"') for page in results)
     return [
         size,
         str(entries),

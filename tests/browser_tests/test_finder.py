@@ -57,8 +57,9 @@ def shown(page: Page) -> list[str]:
     """The results the page shows, in order (once its script has sorted them)."""
     wait_until_ready(page)
     ids: list[str] = page.eval_on_selector_all(
-        "[data-clo-needs]",
-        "items => items.filter(i => i.checkVisibility()).map(i => i.dataset.cloEntry)",
+        ".clo-result",
+        "items => items.filter(i => i.checkVisibility())"
+        ".map(i => i.querySelector('.clo-result__title a').hash.slice(1))",
     )
     return ids
 
@@ -126,7 +127,7 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
     expect(page.locator("[data-clo-finder-narrow]")).to_have_count(0)
     # Sections with nothing left are hidden; the team's numbers stay first.
     for section in page.locator("[data-clo-finder-section]").all():
-        assert section.is_visible() == (section.locator("[data-clo-needs]:visible").count() > 0)
+        assert section.is_visible() == (section.locator(".clo-result:visible").count() > 0)
     expect(page.locator(".clo-finder-contact")).to_be_in_viewport()
     answers = page.locator("[data-clo-finder-answers]")
     expect(answers).to_be_visible()
@@ -156,7 +157,7 @@ def test_without_javascript_the_page_for_the_age_shows_it_all_and_says_who_for(
     assert [entry for entry in on_page if entry in expected] == expected
     who = WORDS("entry.who_can_get_it")
     for entry_id in set(on_page) - set(expected):
-        item = page.locator(f"[data-clo-entry='{entry_id}']")
+        item = page.locator(f".clo-result:has(.clo-result__title a[href$='#{entry_id}'])")
         facts = item.locator("dt", has_text=who)
         expect(facts).to_be_visible()  # it says whom it is for
 
@@ -230,14 +231,29 @@ def test_a_results_page_without_answers_offers_to_narrow_it_down(
     assert narrow.get_by_role("link").get_attribute("href") == "../situations/?age=19"
 
 
-def test_a_results_steps_are_numbered_as_on_the_card(phone: BrowserContext, base_url: str) -> None:
-    # A result is an item of its section's list, so Material would letter its steps.
+def test_see_the_steps_opens_the_card_at_its_steps(phone: BrowserContext, base_url: str) -> None:
+    # The steps are on the entry's card, one tap from the result: the tap lands on
+    # "How to get it" with the first step in view on a phone.
     page = phone.new_page()
     open_page(page, base_url + "finder/19/")
-    steps = page.locator(".clo-result__facts ol")
-    assert steps.count() > 0
-    styles = steps.evaluate_all("lists => lists.map(l => getComputedStyle(l).listStyleType)")
-    assert set(styles) == {"decimal"}
+    see = page.get_by_role("link", name=WORDS("finder.see_steps"))
+    assert see.count() > 1
+    link = see.nth(see.count() // 2)
+    entry_id = link.evaluate("a => a.closest('.clo-result').querySelector('h3 a').hash.slice(1)")
+    link.click()
+    page.wait_for_url(re.compile(rf"/offer/[^#]+#{entry_id}__steps$"))
+    how = page.locator(f"[id='{entry_id}__steps']")
+    expect(how).to_have_text(WORDS("entry.how_to_get_it"))
+    expect(how).to_be_in_viewport()
+    first = page.locator(f"[id='{entry_id}__steps'] + dd li").first
+    expect(first).to_be_in_viewport()
+    # Not under the sticky header.
+    header = page.locator(".md-header").bounding_box()
+    box = how.bounding_box()
+    assert header is not None and box is not None and box["y"] >= header["y"] + header["height"]
+    # Marked, so the eye finds where the tap landed.
+    marked = how.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert marked not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_change_and_back_keep_the_answers(

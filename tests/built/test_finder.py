@@ -43,6 +43,13 @@ def text(tag: Tag | None) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
+def entry_of(result: Tag) -> str:
+    """The id of the entry a result is for: its title links to the entry's card."""
+    link = result.select_one(".clo-result__title a")
+    assert link is not None
+    return urlsplit(str(link["href"])).fragment
+
+
 # --- Results pages: one per age -----------------------------------------------------------
 
 
@@ -71,10 +78,12 @@ def test_each_age_page_lists_what_applies_at_that_age_with_its_clauses(
     expected = views.finder.results[age]
     assert [text(s.select_one("h2")) for s in sections] == [g.section.title for g in expected]
     for section, group in zip(sections, expected, strict=True):
-        items = section.select("[data-clo-needs]")
-        assert [item["data-clo-entry"] for item in items] == [r.entry.id for r in group.results]
+        items = section.select(".clo-result")
+        assert [entry_of(item) for item in items] == [r.entry.id for r in group.results]
         for item, result in zip(items, group.results, strict=True):
-            assert json.loads(str(item["data-clo-needs"])) == json.loads(result.browser_needs)
+            assert item.get("data-clo-needs", "") == result.browser_needs
+            if result.browser_needs:
+                assert json.loads(result.browser_needs), "an attribute says something"
             link = item.select_one("h3 a")
             assert link is not None and text(link) == result.entry.title
             assert resolve(url, str(link["href"]))[0] == result.entry.url.split("#")[0]
@@ -92,10 +101,35 @@ def test_a_result_says_how_much_who_how_and_whom_to_contact(
 ) -> None:
     soup = page(site_dir, "finder/19/")
     words = views.words
-    items = {str(item["data-clo-entry"]): item for item in soup.select("[data-clo-needs]")}
+    items = {entry_of(item): item for item in soup.select(".clo-result")}
     bursary = items["college-bursary"]
     labels = [text(dt) for dt in bursary.select("dt")]
     assert labels[:2] == [words("entry.who_can_get_it"), words("entry.how_to_get_it")]
+    # How to get it: a link to the steps on the entry's card, or whom to ask.
+    assert views.finder is not None
+    entries = {r.entry.id: r.entry for g in views.finder.results[19] for r in g.results}
+    for entry_id, item in items.items():
+        how = item.find("dt", string=words("entry.how_to_get_it"))
+        assert isinstance(how, Tag), entry_id
+        answer = how.find_next_sibling("dd")
+        assert isinstance(answer, Tag)
+        entry = entries[entry_id]
+        if entry.steps:
+            links = answer.select("a")
+            assert [text(a) for a in links] == [words("finder.see_steps")], entry_id
+            assert answer.select("ol, li") == [], "the steps are on the card"
+            target, _ = resolve("finder/19/", str(links[0]["href"]))
+            assert target == entry.url.split("#")[0]
+            card = page(site_dir, target)
+            fragment = urlsplit(str(links[0]["href"])).fragment
+            assert fragment == entry.steps_id
+            heading = card.find(id=fragment)
+            assert isinstance(heading, Tag) and text(heading) == words("entry.how_to_get_it")
+            steps = heading.find_next_sibling("dd")
+            assert isinstance(steps, Tag) and len(steps.select("ol > li")) == len(entry.steps)
+        else:
+            assert text(answer) == entry.ask_text, entry_id
+    assert any(e.steps for e in entries.values()) and any(not e.steps for e in entries.values())
     elsewhere = items["council-tax-elsewhere"]
     area = views.settings.council.area_name
     assert words("where.outside_area", area=area) in text(elsewhere)

@@ -318,7 +318,8 @@ def test_english_in_arabic_finder_results_and_printed_offer_is_marked_english(
 
     def result(entry_id: str) -> Tag:
         for page in sorted((site_dir / "ar" / "finder").glob("*/index.html")):
-            found = soup_of(page).select_one(f"[data-clo-entry={entry_id}]")
+            link = soup_of(page).select_one(f".clo-result__title a[href$='#{entry_id}']")
+            found = link.find_parent("li") if isinstance(link, Tag) else None
             if isinstance(found, Tag):
                 return found
         raise AssertionError(f"{entry_id} is in no results page")
