@@ -219,18 +219,35 @@ def fixture_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, dict[str, Any]]:
+def big_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     """The fixture site with more generated entries (tests/benchmarks/big_offer.py) than
-    the overview lists one by one, built: the big pages' tests read it. Returns the
-    build and the generated sections by id."""
+    the overview lists one by one (and so more results an age than the finder lists):
+    the project and the generated sections by id."""
     from macros.derive.big_pages import OVERVIEW_LIST_MAX
     from tests.benchmarks.big_offer import write_offer
 
     project = copy_fixture_site(tmp_path_factory.mktemp("big") / "project")
     sections = write_offer(project, OVERVIEW_LIST_MAX + 8, BUILD_DATE, replace=False)
+    return project, sections
+
+
+@pytest.fixture(scope="session")
+def big_site(
+    big_project: tuple[Path, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BuildResult, dict[str, Any]]:
+    """``big_project`` built: the big pages' tests read it. Returns the build and the
+    generated sections by id."""
+    project, sections = big_project
     result = run_build(project, tmp_path_factory.mktemp("big-site"))
     assert result.returncode == 0, result.output[-3000:]
     return result, sections
+
+
+@pytest.fixture(scope="session")
+def big_views(big_project: tuple[Path, dict[str, Any]]) -> SiteViews:
+    """``big_project``'s views, as its build works them out."""
+    project, _ = big_project
+    return build_views(project, project / "docs", BUILD_DATE)[0]
 
 
 # Browser tests: Debian's Chromium and the built fixture site, served.

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from macros.derive.big_pages import overview_view, shown_rows
+from macros.derive.big_pages import finder_counts, overview_view, shown_rows
 from macros.derive.changes import FEED_PATH
 from macros.derive.charts import ChartView, numbered_id, with_id
 from macros.derive.exports import EXPORTS, REVIEW_JSON
@@ -299,8 +299,8 @@ def gallery_piece(ctx: PageContext, piece_id: str, heading: int = 3) -> Markup:
 
 
 FINDER_SCRIPT = "assets/clo-finder.js"
-FINDER_SCRIPT_WORDS = ("finder.count", "finder.title_error")
-"""What ``assets/clo-finder.js`` says: the count of results and the error title."""
+FINDER_SCRIPT_WORDS = ("finder.count", "finder.section_count", "finder.title_error")
+"""What ``assets/clo-finder.js`` says: the counts of results and the error title."""
 
 
 def _finder(ctx: PageContext) -> FinderView:
@@ -424,6 +424,7 @@ def finder_results(ctx: PageContext) -> Markup:
         "finder-results.html",
         age=age,
         groups=finder.results[age],
+        counts=finder_counts(finder.results[age]),
         count=sum(len(group.results) for group in finder.results[age]),
         labels=finder.labels(),
         change={

@@ -167,6 +167,16 @@
     var sections = document.querySelectorAll("[data-clo-finder-section]");
     Array.prototype.forEach.call(sections, function (section) {
       var visible = 0;
+      var counts = section.getAttribute("data-clo-counts");
+      if (counts !== null) {
+        // A large offer's page lists sections only, each with how many results need
+        // each set of clauses: count again those that hold.
+        JSON.parse(counts).forEach(function (pair) {
+          if (applies(pair[0], answers)) { visible += pair[1]; }
+        });
+        section.querySelector("[data-clo-finder-section-count]").textContent =
+          say("finder.section_count", { count: visible });
+      }
       Array.prototype.forEach.call(section.querySelectorAll(".clo-result"), function (item) {
         var fits = applies(JSON.parse(item.getAttribute("data-clo-needs") || "[]"), answers);
         item.hidden = !fits;
@@ -178,8 +188,10 @@
     document.querySelector("[data-clo-finder-count]").textContent =
       say("finder.count", { count: shown });
     document.querySelector("[data-clo-finder-nothing]").hidden = shown !== 0;
-    document.querySelector("[data-clo-finder-all]").hidden = true;
-    document.querySelector("[data-clo-finder-mine]").hidden = false;
+    // A large offer's page has one intro, true with answers or without.
+    var all = document.querySelector("[data-clo-finder-all]");
+    var mine = document.querySelector("[data-clo-finder-mine]");
+    if (all && mine) { all.hidden = true; mine.hidden = false; }
     Array.prototype.forEach.call(document.querySelectorAll("[data-clo-finder-answer]"),
       function (node) {
         var name = node.getAttribute("data-clo-finder-answer");

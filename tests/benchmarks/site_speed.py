@@ -20,8 +20,8 @@ benchmarks share, ``big_offer.py``):
    does (the server of ``lighthouse.py``);
 2. runs Lighthouse (``lighthouse.py``'s version and settings: mobile, simulated slow 4G,
    4x CPU) on the home page, the first section page, ``offer/``, ``reviews/``,
-   ``search/`` and the finder when the site has one (``finder/``; ``--pages`` adds
-   others, ``--all-pages`` takes every page);
+   ``search/`` and the finder when the site has one (``finder/``, ``finder/19/`` and
+   ``finder/21/``; ``--pages`` adds others, ``--all-pages`` takes every page);
 3. times search in Chromium as a phone on slow 4G: CDP ``Emulation.setCPUThrottlingRate``
    (4x) and ``Network.emulateNetworkConditions`` with the figures Lighthouse uses for
    slow 4G when it throttles the browser itself (562.5 ms a request, 1.47 Mbit/s down,
@@ -92,8 +92,9 @@ SLOW_4G = {
     "uploadThroughput": 675 * 1024 / 8,
 }
 CPU_SLOWDOWN = 4
-FINDER_PAGES = ("finder/",)
-"""The situations finder's pages, measured when a site has them (issue 18)."""
+FINDER_PAGES = ("finder/", "finder/19/", "finder/21/")
+"""The situations finder's pages, measured when a site has them (issue 18): the first
+question and two results pages, the example's largest (19) and a generated offer's (21)."""
 
 
 # Sites.

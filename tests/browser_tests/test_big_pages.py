@@ -1,5 +1,7 @@
-"""A large offer's overview in a real browser: the age filter counts each section's
-entries for an age (``big_site`` in tests/conftest.py, clo.js)."""
+"""A large offer in a real browser: the overview's age filter counts each section's
+entries for an age (clo.js), and a finder page past its limit counts each section's
+results for the answers in the address (clo-finder.js); ``big_site`` in
+tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
+from macros.derive.finder import answers_of, applies
+from macros.derive.site import SiteViews
 from macros.words import load_words
-from tests.browser import open_page, serve
+from tests.browser import open_page, serve, wait_until_ready
 from tests.conftest import BuildResult
 
 WORDS = load_words("en-GB")
@@ -49,4 +53,45 @@ def test_the_age_filter_counts_each_sections_entries_for_that_age(
     assert item.locator("[data-clo-count]").inner_text() == WORDS(
         "overview.entry_count", count=len(section["entries"])
     )
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("situations", "where"),
+    [(["at-college"], "northtown"), (["parent-or-expecting"], "outside"), (["none"], None)],
+)
+def test_a_compact_finder_page_counts_each_sections_results_for_the_answers(
+    browser: Browser,
+    big_url: str,
+    big_views: SiteViews,
+    situations: list[str],
+    where: str | None,
+) -> None:
+    finder = big_views.finder
+    assert finder is not None
+    age = 21  # past FINDER_LIST_MAX in the big site (tests/built/test_big_pages.py)
+    answers = answers_of(age, situations, where)
+    query = "&".join(
+        [*(f"situation={s}" for s in situations), *([f"where={where}"] if where else [])]
+    )
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    open_page(page, big_url + f"finder/{age}/?{query}")
+    wait_until_ready(page)
+    expected = {
+        group.section.title: sum(applies(r.needs, answers) for r in group.results)
+        for group in finder.results[age]
+    }
+    shown = page.eval_on_selector_all(
+        ".clo-finder-compact > li",
+        "items => items.map(i => [i.querySelector('a').textContent, i.checkVisibility(),"
+        " i.querySelector('[data-clo-finder-section-count]').textContent])",
+    )
+    assert [title for title, _, _ in shown] == list(expected)
+    for title, visible, count in shown:
+        assert visible == (expected[title] > 0), title
+        if visible:
+            assert count == WORDS("finder.section_count", count=expected[title]), title
+    assert len({n for n in expected.values()}) > 2, "the answers rule some results out"
+    total = page.locator("[data-clo-finder-count]").inner_text()
+    assert total == WORDS("finder.count", count=sum(expected.values()))
     page.close()
