@@ -15,6 +15,7 @@ from macros.derive.finder import answers_of, applies
 from macros.derive.site import SiteViews
 from macros.words import load_words
 from tests.browser import open_page, serve, wait_until_ready
+from tests.browser_tests.test_a11y import axe_violations, describe
 from tests.conftest import BuildResult
 
 WORDS = load_words("en-GB")
@@ -94,4 +95,5 @@ def test_a_compact_finder_page_counts_each_sections_results_for_the_answers(
     assert len({n for n in expected.values()}) > 2, "the answers rule some results out"
     total = page.locator("[data-clo-finder-count]").inner_text()
     assert total == WORDS("finder.count", count=sum(expected.values()))
+    assert [describe(v, f"finder/{age}/?{query}") for v in axe_violations(page)] == []
     page.close()
