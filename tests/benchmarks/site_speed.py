@@ -20,8 +20,10 @@ benchmarks share, ``big_offer.py``):
    does (the server of ``lighthouse.py``);
 2. runs Lighthouse (``lighthouse.py``'s version and settings: mobile, simulated slow 4G,
    4x CPU) on the home page, the first section page, ``offer/``, ``reviews/``,
-   ``search/`` and the finder when the site has one (``finder/``, ``finder/19/`` and
-   ``finder/21/``; ``--pages`` adds others, ``--all-pages`` takes every page);
+   ``search/`` and the finder when the site has one (its questions, ``finder/19/`` and
+   ``finder/21/``; ``--pages`` adds others, ``--all-pages`` takes every page); a
+   finder question after the first is opened with an age in its address, as a visitor
+   comes to it;
 3. times search in Chromium as a phone on slow 4G: CDP ``Emulation.setCPUThrottlingRate``
    (4x) and ``Network.emulateNetworkConditions`` with the figures Lighthouse uses for
    slow 4G when it throttles the browser itself (562.5 ms a request, 1.47 Mbit/s down,
@@ -59,6 +61,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -84,6 +87,7 @@ from tests.benchmarks.lighthouse import (  # noqa: E402
     serve,
 )
 from tests.browser import READY  # noqa: E402
+from tests.browser_tests.test_a11y import visit_path  # noqa: E402
 from tests.conftest import BUILD_DATE, FROZEN_EPOCH, SITE_PARTS, TEMPLATE_PARTS, _copy  # noqa: E402
 
 DEFAULT_SIZES = "example,5000"
@@ -96,9 +100,9 @@ SLOW_4G = {
     "uploadThroughput": 675 * 1024 / 8,
 }
 CPU_SLOWDOWN = 4
-FINDER_PAGES = ("finder/", "finder/19/", "finder/21/")
-"""The situations finder's pages, measured when a site has them (issue 18): the first
-question and two results pages, the example's largest (19) and a generated offer's (21)."""
+FINDER_PAGES = ("finder/", "finder/situations/", "finder/where/", "finder/19/", "finder/21/")
+"""The situations finder's pages, measured when a site has them (issue 18): its three
+questions and two results pages, the example's largest (19) and a generated offer's (21)."""
 
 
 # Sites.
@@ -154,16 +158,23 @@ def site_path(project: Path) -> str:
 
 
 def pages_to_measure(site_dir: Path, section: str, extra: list[str], every: bool) -> list[str]:
-    """URL paths below the site root, in the order they are reported."""
+    """URL paths below the site root, in the order they are reported, as a visitor opens
+    them: the finder's later questions with an age in the address (``visit_path``), as
+    without one their script sends the visitor back to the first question, and
+    Lighthouse would time two pages as one."""
     if every:
         feed = site_dir / "open-referral"
-        return [
+        paths = [
             html.relative_to(site_dir).as_posix().removesuffix("index.html")
             for html in sorted(site_dir.rglob("*.html"))
             if not html.is_relative_to(feed)
         ]
-    wanted = ["", section, "offer/", "reviews/", "search/", *FINDER_PAGES, *extra]
-    return [path for path in dict.fromkeys(wanted) if (site_dir / path / "index.html").is_file()]
+    else:
+        wanted = ["", section, "offer/", "reviews/", "search/", *FINDER_PAGES, *extra]
+        paths = [
+            path for path in dict.fromkeys(wanted) if (site_dir / path / "index.html").is_file()
+        ]
+    return [visit_path(site_dir, path) for path in paths]
 
 
 # Lighthouse.
@@ -494,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
                     for run in range(1, args.runs + 1):
                         for number, path in enumerate(pages, start=1):
                             log(f"[{size}] Lighthouse {number}/{len(pages)}, run {run}: /{path}")
-                            name = path.strip("/").replace("/", "_").replace(".", "_") or "home"
+                            name = re.sub(r"[^\w-]", "_", path.strip("/")) or "home"
                             name += f"-{run}" if args.runs > 1 else ""
                             folder = args.reports or scratch / "reports"
                             report = folder / size / f"{name}.json"
