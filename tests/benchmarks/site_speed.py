@@ -500,6 +500,7 @@ def main(argv: list[str] | None = None) -> int:
             with serve(site_dir, scratch / f"serve-{size}", site_path(project)) as url:
                 if binary is not None:
                     runs: dict[str, list[PageRow]] = {path: [] for path in pages}
+                    folder = args.reports or scratch / "reports"
                     # Round after round over every page, so a busy minute on the machine
                     # falls on different pages in different rounds.
                     for run in range(1, args.runs + 1):
@@ -507,7 +508,6 @@ def main(argv: list[str] | None = None) -> int:
                             log(f"[{size}] Lighthouse {number}/{len(pages)}, run {run}: /{path}")
                             name = re.sub(r"[^\w-]", "_", path.strip("/")) or "home"
                             name += f"-{run}" if args.runs > 1 else ""
-                            folder = args.reports or scratch / "reports"
                             report = folder / size / f"{name}.json"
                             report.parent.mkdir(parents=True, exist_ok=True)
                             runs[path].append(lighthouse_row(binary, url + path, path, report))

@@ -317,11 +317,12 @@ def walk_site(browser: Browser, site_dir: Path, site_url: str) -> Walk:
         tabs[width] = (page, context.new_cdp_session(page))
     plain = browser.new_context(viewport=NARROWEST, java_script_enabled=False).new_page()
     for path in walk.pages:
-        open_page(plain, site_url + visit_path(site_dir, path))
+        address = site_url + visit_path(site_dir, path)
+        open_page(plain, address)
         without = f"/{path} at {NARROWEST['width']}px without JavaScript"
         walk.reflow += [f"{without}: {spill}" for spill in spills(plain)]
         for width, (page, session) in tabs.items():
-            open_page(page, site_url + visit_path(site_dir, path))
+            open_page(page, address)
             where = f"/{path} at {width}px"
             if width == min(WALK_VIEWPORTS):
                 page.set_viewport_size(NARROWEST)
