@@ -3,7 +3,7 @@
    for that age, which shows everything that age can get. With it:
    1. An age leads to the next question instead (data-clo-href).
    2. Each question's form carries the answers so far, which are in the address, to
-      the next page; it shows the GOV.UK error pattern (already on the page, hidden)
+      the next page (its Continue button is disabled until they are in the form); it shows the GOV.UK error pattern (already on the page, hidden)
       when nothing is chosen; "None of these" and the other boxes untick each other.
    3. A results page hides what the answers in its address rule out. Each result
       carries the clauses it needs (data-clo-needs, worked out by finder.entry_needs
@@ -110,8 +110,11 @@
       answers[other].forEach(function (value) { hiddenInput(form, other, value); });
     });
     var inputs = form.querySelectorAll('input[name="' + name + '"]');
+    // This script starts after the first paint: what the visitor has ticked by then
+    // stays as it is; otherwise the answer in the address (Back, Change) is ticked.
+    var touched = Array.prototype.some.call(inputs, function (input) { return input.checked; });
     Array.prototype.forEach.call(inputs, function (input) {
-      input.checked = (answers[name] || []).indexOf(input.value) !== -1;
+      if (!touched) { input.checked = (answers[name] || []).indexOf(input.value) !== -1; }
       input.addEventListener("change", function () {
         if (!input.checked || input.type !== "checkbox") { return; }
         // "None of these" unticks the others, and any other unticks it.
@@ -131,6 +134,8 @@
       }
     });
     keepAnswersOnLinks(answers);
+    // The answers so far are in the form now: it may be sent (finder-situations.html).
+    form.querySelector('button[type="submit"]').disabled = false;
   }
 
   function listOf(values) {

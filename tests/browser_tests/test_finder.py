@@ -21,7 +21,7 @@ from macros.derive.finder import answers_of
 from macros.derive.site import SiteViews
 from macros.words import load_words
 from tests.browser import open_page, wait_until_ready
-from tests.browser_tests.test_a11y import axe_violations, describe
+from tests.browser_tests.test_a11y import RECORD_SHIFTS, SHIFTS, axe_violations, describe
 
 PHONE = {"width": 360, "height": 800}
 WORDS = load_words("en-GB")
@@ -103,6 +103,7 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
     phone: BrowserContext, base_url: str, views: SiteViews, profile: Profile
 ) -> None:
     page = phone.new_page()
+    page.add_init_script(RECORD_SHIFTS)
     choose_age(page, base_url, profile.age)
     expect(page).to_have_url(re.compile(rf"finder/situations/\?age={profile.age}$"))
     expect(page.locator("h1")).to_have_text(WORDS("finder.situations_question"))
@@ -123,6 +124,8 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
         WORDS("finder.count", count=len(expected))
     )
     assert shown(page) == expected
+    # What does not apply was never shown: the list waits for the script (clo.css).
+    assert page.evaluate(SHIFTS) == [], "the results moved as the script sorted them"
     # "Narrow this down" shows without answers only (from the first paint, clo.css).
     expect(page.locator("[data-clo-finder-narrow]")).to_have_count(0)
     # Sections with nothing left are hidden; the team's numbers stay first.
@@ -138,8 +141,10 @@ def test_a_young_person_sees_exactly_what_applies_to_them(
     )
     # Shared: the same address shows the same results in a new tab.
     again = phone.new_page()
+    again.add_init_script(RECORD_SHIFTS)
     open_page(again, page.url)
     assert shown(again) == expected
+    assert again.evaluate(SHIFTS) == []
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
@@ -206,6 +211,41 @@ def test_an_unanswered_question_shows_the_gov_uk_error_pattern(
     page.get_by_role("button", name=WORDS("finder.continue")).click()
     expect(page.locator("[data-clo-error-summary]")).to_be_focused()
     expect(page.locator("#clo-where-error")).to_be_visible()
+
+
+FINDER_SCRIPT_URL = """() => [...document.querySelectorAll("template[data-clo-later]")]
+  .flatMap(t => [...t.content.querySelectorAll("script[src]")])
+  .map(s => new URL(s.getAttribute("src"), location.href).href)
+  .find(src => src.includes("clo-finder"))"""
+
+
+def test_a_question_waits_for_its_script_and_keeps_what_was_ticked(
+    phone: BrowserContext, base_url: str
+) -> None:
+    # The script starts after the first paint. Held back here, as on a slow phone:
+    # Continue cannot send the form without the age, and a box ticked meanwhile stays.
+    page = phone.new_page()
+    page.route("**/clo-finder.js", lambda route: route.abort())
+    open_page(page, base_url + "finder/situations/?age=19")
+    button = page.get_by_role("button", name=WORDS("finder.continue"))
+    expect(button).to_be_visible()
+    expect(button).to_be_disabled()
+    ticked = page.locator("#clo-situation-1")
+    ticked.check()
+    value = str(ticked.get_attribute("value"))
+    button.click(force=True)
+    page.wait_for_timeout(300)
+    assert urlsplit(page.url).path.endswith("/finder/situations/"), "sent without the age"
+    page.unroute("**/clo-finder.js")
+    page.add_script_tag(url=page.evaluate(FINDER_SCRIPT_URL))
+    expect(button).to_be_enabled()
+    expect(ticked).to_be_checked()
+    button.click()
+    expect(page).to_have_url(re.compile(r"finder/where/\?"))
+    assert parse_qs(urlsplit(page.url).query) == {
+        "age": ["19"],
+        "situation": [value],
+    }
 
 
 def test_none_of_these_and_the_other_boxes_untick_each_other(
@@ -318,11 +358,15 @@ def test_keyboard_only_from_the_home_page_to_the_results(
     assert page.evaluate("document.activeElement.textContent") == "16"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"finder/situations/\?age=16$"))
+    # Until its script has put the answers so far in the form (a moment after the
+    # first paint), a question cannot be sent: see the test above.
+    wait_until_ready(page)
     page.locator("#clo-situation-none").focus()
     page.keyboard.press("Space")
     expect(page.locator("#clo-situation-none")).to_be_checked()
     page.keyboard.press("Enter")  # submits the form, as a button would
     expect(page).to_have_url(re.compile(r"finder/where/\?"))
+    wait_until_ready(page)
     page.locator("#clo-where-1").focus()
     page.keyboard.press("Space")
     page.keyboard.press("Enter")

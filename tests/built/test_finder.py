@@ -233,17 +233,14 @@ def test_a_questions_hidden_error_is_not_in_its_contents(site_dir: Path, url: st
     assert error_title.get_text(strip=True) not in contents.get_text(" ", strip=True)
 
 
-def test_only_the_questions_start_their_script_once_parsed(site_dir: Path) -> None:
-    """A question copies the answers so far into its form, which must be done before
-    it is answered: its script starts as soon as the page is parsed (data-clo-now).
-    The finder's other pages start theirs after the first paint, as every other page
-    does (overrides/main.html)."""
-    now = {
-        url
-        for url in ("finder/", "finder/situations/", "finder/where/", "finder/16/")
-        if page(site_dir, url).select_one("template[data-clo-later][data-clo-now]")
-    }
-    assert now == {"finder/situations/", "finder/where/"}
+def test_a_questions_button_waits_for_its_script(site_dir: Path) -> None:
+    """A question's script copies the answers so far into its form after the first
+    paint (as every page's scripts start, overrides/main.html): until then its Continue
+    button is disabled, so the answers cannot be sent without them."""
+    for url in ("finder/situations/", "finder/where/"):
+        button = page(site_dir, url).select_one("form[data-clo-finder-question] button")
+        assert button is not None and button.get("type") == "submit", url
+        assert button.has_attr("disabled"), url
 
 
 # --- First screen first --------------------------------------------------------------------
