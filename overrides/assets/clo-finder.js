@@ -189,6 +189,14 @@
       });
       section.hidden = visible === 0;
       shown += visible;
+      // The page's contents (Material's, beside the page) list every section: one
+      // with nothing left goes from there too, so no link leads to a hidden part.
+      var heading = section.querySelector("h2[id]");
+      if (heading) {
+        Array.prototype.forEach.call(
+          document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]'),
+          function (link) { link.parentNode.hidden = section.hidden; });
+      }
     });
     document.querySelector("[data-clo-finder-count]").textContent =
       say("finder.count", { count: shown });

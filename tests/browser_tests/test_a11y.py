@@ -517,6 +517,20 @@ def test_menu_button_works_from_the_keyboard_on_a_phone(browser: Browser, site_u
     context.close()
 
 
+def test_the_header_names_the_site_and_not_the_page_again(browser: Browser, site_url: str) -> None:
+    # Material's header holds the page's title too, for its own script to slide in;
+    # that script is not loaded, so the title is never shown and must not be read out
+    # in the header as well as in the page's h1 (clo.css).
+    page = browser.new_page(viewport=PHONE)
+    open_page(page, site_url + "offer/")
+    topics = page.locator(".md-header__topic .md-ellipsis")
+    site_name, page_title = (" ".join(str(t).split()) for t in topics.all_text_contents())
+    assert site_name and page_title and page_title not in site_name
+    header = page.locator("header.md-header").aria_snapshot()
+    assert site_name in header and page_title not in header, header
+    page.close()
+
+
 def test_menu_sections_on_a_phone_show_every_focused_link(
     browser: Browser, site_dir: Path, site_url: str
 ) -> None:

@@ -98,6 +98,36 @@ def answer_where(page: Page, profile: Profile) -> None:
     page.get_by_role("button", name=WORDS("finder.continue")).click()
 
 
+# The page's contents whose entry does not match its section: listed while the section
+# is hidden, or gone while it is shown.
+CONTENTS_ASTRAY = """() => [...document.querySelectorAll(".md-nav--secondary a[href^='#']")]
+  .filter(link => {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return target && link.parentNode.hidden === target.checkVisibility();
+  }).map(link => link.textContent.trim())"""
+
+
+def test_on_a_desktop_the_results_move_nothing_and_list_only_what_is_shown(
+    browser: Browser, base_url: str, views: SiteViews
+) -> None:
+    # Beside the results, the page's contents list its sections: those the answers
+    # leave empty go from there too, and the list does not shrink in sight.
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.add_init_script(RECORD_SHIFTS)
+    for profile in PROFILES:
+        answers = {"situation": list(profile.situations or ("none",)), "where": profile.where}
+        open_page(page, f"{base_url}finder/{profile.age}/?{urlencode(answers, doseq=True)}")
+        assert shown(page) == applying(views, profile)
+        hidden = page.locator("[data-clo-finder-section]:not(:visible)").count()
+        contents = page.locator(".md-nav--secondary li:visible")
+        assert contents.count() > 0 and page.evaluate(CONTENTS_ASTRAY) == [], profile.name
+        assert page.evaluate(SHIFTS) == [], profile.name
+        if hidden:
+            break
+    assert hidden, "no profile here leaves a section empty: the test shows nothing"
+    page.close()
+
+
 @pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
 def test_a_young_person_sees_exactly_what_applies_to_them(
     phone: BrowserContext, base_url: str, views: SiteViews, profile: Profile

@@ -279,6 +279,7 @@ def test_where_it_applies_is_said_only_when_limited(
     districts = {district.id: district.name for district in data.settings.districts}
     expected = {
         "council-tax": WORDS("where.in_area", area=area),
+        "hostile-entry": WORDS("where.in_area", area=area),
         "young-parents-group": WORDS("where.districts", districts=districts["northtown"]),
         "council-tax-elsewhere": WORDS("where.outside_area", area=area),
     }
