@@ -3,8 +3,9 @@
    for that age, which shows everything that age can get. With it:
    1. An age leads to the next question instead (data-clo-href).
    2. Each question's form carries the answers so far, which are in the address, to
-      the next page (its Continue button is disabled until they are in the form); it shows the GOV.UK error pattern (already on the page, hidden)
-      when nothing is chosen; "None of these" and the other boxes untick each other.
+      the next page (its Continue button is disabled until they are in the form);
+      it shows the GOV.UK error pattern (already on the page, hidden) when nothing
+      is chosen; "None of these" and the other boxes untick each other.
    3. A results page hides what the answers in its address rule out. Each result
       carries the clauses it needs (data-clo-needs, worked out by finder.entry_needs
       in Python; none when it has none); it is shown when every clause about a question that was answered

@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.derive.finder import answers_of
 from macros.derive.site import SiteViews
+from macros.render.macros import FINDER_SCRIPT
 from macros.words import load_words
 from tests.browser import open_page, wait_until_ready
 from tests.browser_tests.test_a11y import RECORD_SHIFTS, SHIFTS, axe_violations, describe
@@ -243,10 +244,11 @@ def test_an_unanswered_question_shows_the_gov_uk_error_pattern(
     expect(page.locator("#clo-where-error")).to_be_visible()
 
 
-FINDER_SCRIPT_URL = """() => [...document.querySelectorAll("template[data-clo-later]")]
+# The address of the page's own finder script (FINDER_SCRIPT), from its template.
+FINDER_SCRIPT_URL = """(script) => [...document.querySelectorAll("template[data-clo-later]")]
   .flatMap(t => [...t.content.querySelectorAll("script[src]")])
   .map(s => new URL(s.getAttribute("src"), location.href).href)
-  .find(src => src.includes("clo-finder"))"""
+  .find(src => src.endsWith("/" + script))"""
 
 
 def test_a_question_waits_for_its_script_and_keeps_what_was_ticked(
@@ -255,7 +257,7 @@ def test_a_question_waits_for_its_script_and_keeps_what_was_ticked(
     # The script starts after the first paint. Held back here, as on a slow phone:
     # Continue cannot send the form without the age, and a box ticked meanwhile stays.
     page = phone.new_page()
-    page.route("**/clo-finder.js", lambda route: route.abort())
+    page.route(f"**/{FINDER_SCRIPT}", lambda route: route.abort())
     open_page(page, base_url + "finder/situations/?age=19")
     button = page.get_by_role("button", name=WORDS("finder.continue"))
     expect(button).to_be_visible()
@@ -266,8 +268,8 @@ def test_a_question_waits_for_its_script_and_keeps_what_was_ticked(
     button.click(force=True)
     page.wait_for_timeout(300)
     assert urlsplit(page.url).path.endswith("/finder/situations/"), "sent without the age"
-    page.unroute("**/clo-finder.js")
-    page.add_script_tag(url=page.evaluate(FINDER_SCRIPT_URL))
+    page.unroute(f"**/{FINDER_SCRIPT}")
+    page.add_script_tag(url=page.evaluate(FINDER_SCRIPT_URL, FINDER_SCRIPT))
     expect(button).to_be_enabled()
     expect(ticked).to_be_checked()
     button.click()
